@@ -1,0 +1,26 @@
+package dev.cadbridge.dispatch;
+
+import dev.cadbridge.sonoran.ApiGeneration;
+import dev.cadbridge.sonoran.OperationType;
+import java.time.Instant;
+import java.util.Map;
+
+/** A snapshot for {@code /cad status}. Holds no secret. */
+public record DispatcherStatus(
+        ApiGeneration generation,
+        String baseUrl,
+        CircuitState circuit,
+        String circuitReason,
+        Instant lastSuccess,
+        LastFailure lastFailure,
+        Map<OperationType, Integer> queueDepth,
+        Map<OperationType, String> disabledTypes,
+        Counters counters) {
+
+    public enum CircuitState { CLOSED, OPEN }
+
+    /** {@code kind} is a {@link FailureKind} name or a transient kind such as RATE_LIMITED, SERVER_ERROR, TIMEOUT. */
+    public record LastFailure(Instant at, String kind, String message, String traceId) {}
+
+    public record Counters(long requests, long batches, long rateLimited, long delivered, long failed, long expired) {}
+}

@@ -1,0 +1,19 @@
+package dev.cadbridge.dispatch;
+
+/** Why an operation failed, in the terms a server owner acts on. */
+public enum FailureKind {
+    /** The API key, community id or server id is wrong; the circuit is open until a reload. */
+    CREDENTIALS,
+    /** The community's plan does not include this operation; that operation type is disabled. */
+    PLAN,
+    /** The API rejected the request as malformed; never retried. */
+    MALFORMED,
+    /** The API answered with something this client does not understand (wrong endpoint, garbage). */
+    UNEXPECTED_RESPONSE,
+    /** The dispatcher's queue is full; nothing was queued. */
+    QUEUE_FULL,
+    /** The dispatcher is shutting down or closed; nothing was queued. */
+    SHUT_DOWN,
+    /** The plugin has no usable configuration (for example no API key). */
+    NOT_CONFIGURED
+}

@@ -1,0 +1,21 @@
+package dev.cadbridge.dispatch;
+
+import java.util.Collection;
+import java.util.UUID;
+
+/**
+ * Hooks the storage layer uses to persist the dispatcher's work. Called on dispatcher threads,
+ * never on the server thread; implementations must not throw and must not block for long.
+ */
+public interface OutboxListener {
+    OutboxListener NONE = new OutboxListener() {};
+
+    /** The operation was accepted into the queue. */
+    default void accepted(PendingOperation operation) {}
+
+    /** These operations are about to be written to the wire. */
+    default void sending(Collection<UUID> ids) {}
+
+    /** The operation is finished (delivered, failed, expired or outcome unknown). */
+    default void finished(UUID id, CadResult result) {}
+}
