@@ -8,6 +8,8 @@ import dev.cadbridge.sonoran.OperationType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +32,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -118,7 +121,7 @@ public class SonoranSandbox implements AutoCloseable {
     private static final Duration DEFAULT_AWAIT = Duration.ofSeconds(10);
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
-    private static final String GARBAGE_BODY = "#!garbage!# {\"callId\": 10";
+    private static final String GARBAGE_BODY = "}{ garbage \"callId\": 10";
     private static final String BAD_GATEWAY_HTML = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n"
             + "<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 
@@ -217,6 +220,7 @@ public class SonoranSandbox implements AutoCloseable {
                 return this;
             }
             MockWebServer fresh = new MockWebServer();
+            fresh.setServerSocketFactory(new NoDelayServerSocketFactory());
             fresh.setDispatcher(new SandboxDispatcher(fresh));
             try {
                 fresh.start(InetAddress.getByName("127.0.0.1"), requestedPort);
@@ -665,7 +669,13 @@ public class SonoranSandbox implements AutoCloseable {
                 SandboxEndpoint.route(url.encodedPath()));
         FaultsForRequest applied = takeFaults();
         Protocol protocol = isV2Path(exchange.path()) ? v2 : v1;
-        Outcome outcome = protocol.handle(exchange, applied.gateway());
+        Outcome outcome;
+        try {
+            outcome = protocol.handle(exchange, applied.gateway());
+        } catch (RuntimeException bug) {
+            // A sandbox bug must fail the test that hit it, not pass as a flaky network error.
+            outcome = new Outcome(problem(exchange, 500, "sandbox bug: " + bug), null, "sandbox bug: " + bug);
+        }
         Reply reply = outcome.reply();
         if (applied.spoiler() instanceof SandboxFault.GarbageBody) {
             reply = new Reply(200, Reply.JSON, GARBAGE_BODY, Map.of());
@@ -714,6 +724,39 @@ public class SonoranSandbox implements AutoCloseable {
             // so drop that copy to keep memory flat in long benchmarks.
             owner.takeRequest(0, TimeUnit.NANOSECONDS);
             return response;
+        }
+    }
+
+    /**
+     * MockWebServer flushes the headers and the body separately; with Nagle's algorithm on, the body
+     * then waits for the client's delayed ACK (about 40 ms on Linux) and every request looks slow.
+     */
+    private static final class NoDelayServerSocketFactory extends ServerSocketFactory {
+        @Override
+        public ServerSocket createServerSocket() throws IOException {
+            return new ServerSocket() {
+                @Override
+                public Socket accept() throws IOException {
+                    Socket socket = super.accept();
+                    socket.setTcpNoDelay(true);
+                    return socket;
+                }
+            };
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port) {
+            throw new UnsupportedOperationException("MockWebServer binds the unbound socket itself");
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port, int backlog) {
+            throw new UnsupportedOperationException("MockWebServer binds the unbound socket itself");
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port, int backlog, InetAddress address) {
+            throw new UnsupportedOperationException("MockWebServer binds the unbound socket itself");
         }
     }
 
