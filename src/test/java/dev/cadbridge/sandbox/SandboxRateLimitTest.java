@@ -6,31 +6,15 @@ import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Documented per-minute limits as a sliding window on the injected clock, with 429 and Retry-After. */
-class SandboxRateLimitTest {
+class SandboxRateLimitTest extends SandboxTestSupport {
     private static final String ATTACH_DETACH = "/v2/emergency/servers/1/dispatch-calls/attachments";
     private static final String KICK = "/v2/emergency/servers/1/units/kick";
     private static final String KICK_BODY = "{\"communityUserId\":\"p\",\"reason\":\"AFK\"}";
     private static final String DETACH_BODY = "{\"communityUserIds\":[\"p\"]}";
 
-    private final MutableClock clock = new MutableClock();
-    private SonoranSandbox cad;
-    private SandboxHttp http;
-
-    @BeforeEach
-    void start() {
-        cad = new SonoranSandbox(clock).start();
-        http = new SandboxHttp(cad);
-    }
-
-    @AfterEach
-    void stop() {
-        cad.close();
-    }
 
     private SandboxHttp.Answer detach() {
         return http.v2("DELETE", ATTACH_DETACH, DETACH_BODY);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,22 +13,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Each kind of breach of the documentation is answered as the real API would and recorded as a
  * violation whose message names the problem; nothing is applied.
  */
-class SandboxStrictnessTest {
-    private SonoranSandbox cad;
-    private SandboxHttp http;
+class SandboxStrictnessTest extends SandboxTestSupport {
     private long callId;
 
     @BeforeEach
-    void start() {
-        cad = new SonoranSandbox(new MutableClock()).start();
+    void liftLimitsAndOpenACall() {
         cad.setRateLimitsEnabled(false);
-        http = new SandboxHttp(cad);
         callId = cad.addCall("Existing");
-    }
-
-    @AfterEach
-    void stop() {
-        cad.close();
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")

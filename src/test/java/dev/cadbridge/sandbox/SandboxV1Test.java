@@ -4,25 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.OperationType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The legacy API: the SDK's endpoint/type pairs are accepted and answered with the documented texts. */
-class SandboxV1Test {
-    private SonoranSandbox cad;
-    private SandboxHttp http;
-
+class SandboxV1Test extends SandboxTestSupport {
     @BeforeEach
-    void start() {
-        cad = new SonoranSandbox(new MutableClock()).start();
+    void liftV1Limit() {
         cad.setV1RateLimitEnabled(false);
-        http = new SandboxHttp(cad);
-    }
-
-    @AfterEach
-    void stop() {
-        cad.close();
     }
 
     @Test

@@ -10,30 +10,14 @@ import java.time.Duration;
 import java.util.List;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The v2 API: documented requests are accepted and answered as the pages show; state is consistent. */
-class SonoranSandboxTest {
+class SonoranSandboxTest extends SandboxTestSupport {
     private static final String SERVER = "/v2/emergency/servers/1";
 
-    private final MutableClock clock = new MutableClock();
-    private SonoranSandbox cad;
-    private SandboxHttp http;
-
-    @BeforeEach
-    void start() {
-        cad = new SonoranSandbox(clock).start();
-        http = new SandboxHttp(cad);
-    }
-
-    @AfterEach
-    void stop() {
-        cad.close();
-    }
 
     @Test
     void baseUrlIsLoopbackWithThePort() {
