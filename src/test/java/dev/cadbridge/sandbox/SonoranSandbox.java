@@ -103,7 +103,7 @@ import okhttp3.HttpUrl;
  * <p>Standalone: {@code java ... dev.cadbridge.sandbox.SonoranSandbox --port 8089 [--key K]
  * [--community C] [--servers 1,2] [--no-limits]} (for benchmarks in another JVM).
  */
-public class SonoranSandbox implements AutoCloseable {
+public final class SonoranSandbox implements AutoCloseable {
 
     /** How 429 answers state {@code Retry-After}. */
     public enum RetryAfterStyle {
