@@ -317,7 +317,7 @@ class DispatchEngineTest {
         DispatcherSettings d = DispatcherSettings.defaults();
         DispatchEngine engine = engine(ApiGeneration.V2, new DispatcherSettings(d.queueCapacity(), 2, d.deadlines(),
                 d.rateLimits(), d.v1RateLimit(), d.retryBaseDelay(), d.retryMaxDelay()));
-        for (int i = 1; i <= 5; i++) {
+        for (int i = 1; i <= 3; i++) {
             submit(engine, new CloseCall(i));
         }
         now = now.plusSeconds(1);
@@ -327,6 +327,9 @@ class DispatchEngineTest {
         assertThat(closes.wireOperations()).containsExactly(new CloseCall(1), new CloseCall(2));
         assertThat(engine.nextBatch(now)).as("one request in flight at a time").isNull();
         engine.onOutcome(closes, delivered(closes), now);
+        DispatchEngine.Batch lastClose = engine.nextBatch(now);
+        assertThat(lastClose.wireOperations()).containsExactly(new CloseCall(3));
+        engine.onOutcome(lastClose, delivered(lastClose), now);
         assertThat(engine.nextBatch(now).wireOperations()).as("the union a,b,c would exceed 2 units")
                 .containsExactly(new DetachUnits(List.of("a", "b")));
     }
