@@ -224,6 +224,25 @@ class DispatcherFailureTest extends HttpDispatcherTestBase {
     }
 
     @Test
+    void aDispatchAnsweredWithAGatewayErrorMayExistSoIsNotRetriedButA503Is() {
+        server.enqueue(text(503, "maintenance"));
+        server.enqueue(text(502, "bad gateway"));
+        server.enqueue(json(201, "{\"callId\":3}"));
+        CadResult result = result(start(ApiGeneration.V2).submit(dispatch()));
+        assertThat(result).isInstanceOf(CadResult.OutcomeUnknown.class);
+        assertNoFurtherRequests(2);
+    }
+
+    @Test
+    void v1UnitNotLinkedFailsThatOperationOnly() {
+        server.enqueue(text(404, "API ID NOT LINKED TO AN ACCOUNT IN THIS COMMUNITY"));
+        CadResult result = result(start(ApiGeneration.V1).submit(new KickUnit("STEAM:9", "AFK")));
+        assertThat(result).isInstanceOfSatisfying(CadResult.Failed.class,
+                f -> assertThat(f.kind()).isEqualTo(FailureKind.TARGET_NOT_FOUND));
+        assertThat(dispatcher.status().circuit()).isEqualTo(DispatcherStatus.CircuitState.CLOSED);
+    }
+
+    @Test
     void closeHandsBackPendingWorkAndRefusesNewWork() {
         server.enqueue(problem(401, "API key is invalid.", "t"));
         List<PendingOperation> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
