@@ -408,30 +408,35 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     private void sendBatch(SendBatch send) {
         DispatchEngine.Batch batch = send.batch();
         SendTracker tracker = new SendTracker();
-        Request request = send.wire().request(batch.type(), batch.wireOperations());
-        Request.Builder tagged = request.newBuilder().tag(SendTracker.class, tracker);
-        if (batch.type() == OperationType.NEW_DISPATCH && request.body() != null) {
-            // one-shot: OkHttp must not silently repeat a dispatch it has started writing
-            tagged.method(request.method(), oneShot(request.body()));
-        }
-        Call call = send.client().newCall(tagged.build());
-        lock.lock();
-        try {
-            if (stopped) {
-                return;
-            }
-            currentCall = call;
-            currentTracker = tracker;
-        } finally {
-            lock.unlock();
-        }
-        listener.sending(batch.ids());
         WireOutcome outcome;
         try {
+            Request request = send.wire().request(batch.type(), batch.wireOperations());
+            Request.Builder tagged = request.newBuilder().tag(SendTracker.class, tracker);
+            if (batch.type() == OperationType.NEW_DISPATCH && request.body() != null) {
+                // one-shot: OkHttp must not silently repeat a dispatch it has started writing
+                tagged.method(request.method(), oneShot(request.body()));
+            }
+            Call call = send.client().newCall(tagged.build());
+            lock.lock();
+            try {
+                if (stopped) {
+                    return;
+                }
+                currentCall = call;
+                currentTracker = tracker;
+            } finally {
+                lock.unlock();
+            }
+            listener.sending(batch.ids());
             WireResponse response = execute(call);
             outcome = send.wire().classify(batch.type(), batch.wireOperations(), response, clock.instant());
         } catch (IOException e) {
             outcome = transportFailure(e, tracker.requestStarted(), send.wire());
+        } catch (RuntimeException e) {
+            // a bug here must not leave the batch in flight forever
+            outcome = new WireOutcome.Rejected(FailureKind.UNEXPECTED_RESPONSE,
+                    "CadBridge could not send or read this request (" + e.getClass().getSimpleName() + ")", null);
+            log.log(Level.SEVERE, "CadBridge dispatcher error: " + send.wire().redact(String.valueOf(e)));
         }
         lock.lock();
         try {
@@ -446,14 +451,14 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
 
     private void sendAux(SendAux send) {
         AuxRequest aux = send.aux();
-        Call call = send.client().newCall(aux.request().apply(send.wire()));
-        lock.lock();
         try {
-            currentCall = call;
-        } finally {
-            lock.unlock();
-        }
-        try {
+            Call call = send.client().newCall(aux.request().apply(send.wire()));
+            lock.lock();
+            try {
+                currentCall = call;
+            } finally {
+                lock.unlock();
+            }
             WireResponse response = execute(call);
             Instant now = clock.instant();
             if (response.code() >= 200 && response.code() < 300) {
@@ -466,6 +471,9 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             aux.fail(new CadRequestException(failure.kind(), failure.message(), null));
         } catch (CadRequestException e) {
             aux.fail(e);
+        } catch (RuntimeException e) {
+            aux.fail(new CadRequestException(FailureKind.UNEXPECTED_RESPONSE.name(),
+                    "CadBridge could not send or read this request (" + e.getClass().getSimpleName() + ")", null));
         } finally {
             lock.lock();
             try {
