@@ -32,21 +32,19 @@ import java.util.logging.Logger;
  * an answer means for each queued operation. Every method takes the current instant, so tests step
  * it with a manual clock. Not thread-safe: {@link SonoranDispatcher} calls it under one lock.
  *
- * <p>Listener callbacks ({@code accepted}, {@code finished}) happen only in {@link #nextBatch},
- * {@link #onOutcome} and the other worker-side methods, never in {@link #accept}, so they stay off
- * the server thread.
+ * <p>{@code accepted} is called in {@link #accept}, before the operation can reach the worker, so the
+ * outbox records it within moments of intake even while the worker is busy with a slow request and
+ * can never see it finished before it was accepted. {@code finished} happens only on the worker side.
  */
 final class DispatchEngine {
 
     static final class Entry {
         final PendingOperation pending;
         final CompletableFuture<CadResult> future;
-        final boolean announce;
 
-        Entry(PendingOperation pending, CompletableFuture<CadResult> future, boolean announce) {
+        Entry(PendingOperation pending, CompletableFuture<CadResult> future) {
             this.pending = pending;
             this.future = future;
-            this.announce = announce;
         }
 
         OperationType type() {
@@ -129,7 +127,7 @@ final class DispatchEngine {
 
     /**
      * Queues the operation, or completes its future at once when it cannot be queued (intake closed,
-     * type disabled by the plan, queue full). Never calls the listener.
+     * type disabled by the plan, queue full); only queued operations are announced to the listener.
      */
     void accept(PendingOperation pending, CompletableFuture<CadResult> future, boolean announce) {
         OperationType type = pending.operation().type();
@@ -143,7 +141,10 @@ final class DispatchEngine {
                     + settings.queueCapacity() + " operations waiting); this " + describe(type)
                     + " was not queued. See /cad status for why the CAD is not keeping up.", null));
         } else {
-            arrivals.add(new Entry(pending, future, announce));
+            if (announce) {
+                notifyListener(() -> listener.accepted(pending));
+            }
+            arrivals.add(new Entry(pending, future));
         }
     }
 
@@ -216,9 +217,6 @@ final class DispatchEngine {
     private void admitArrivals() {
         for (Entry entry : arrivals) {
             queues.get(entry.type()).addLast(entry);
-            if (entry.announce) {
-                notifyListener(() -> listener.accepted(entry.pending));
-            }
         }
         arrivals.clear();
     }

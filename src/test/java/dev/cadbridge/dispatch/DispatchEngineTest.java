@@ -354,4 +354,27 @@ class DispatchEngineTest {
         engine.onOutcome(inFlight, delivered(inFlight), now); // the answer that arrives late is ignored
         assertThat(engine.status(ApiGeneration.V2, "x").counters().delivered()).isZero();
     }
+
+    @Test
+    void anOperationIsAnnouncedToTheOutboxAtIntakeEvenWhileARequestIsInFlight() {
+        DispatchEngine engine = engine();
+        submit(engine, new KickUnit("first", "AFK"));
+        assertThat(engine.nextBatch(now)).isNotNull();
+        events.clear();
+
+        submit(engine, new CloseCall(9));
+
+        assertThat(events).as("recorded before the worker is free again").containsExactly("accepted CLOSE");
+    }
+
+    @Test
+    void anOperationRefusedAtIntakeIsNeverAnnounced() {
+        DispatchEngine engine = engine(ApiGeneration.V2, withQueueCapacity(1));
+        submit(engine, new KickUnit("first", "AFK"));
+        events.clear();
+
+        submit(engine, new KickUnit("second", "AFK"));
+
+        assertThat(events).isEmpty();
+    }
 }
