@@ -17,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -51,15 +53,18 @@ public final class QuotaEfficiencyHarness {
         BenchSupport.printMachine();
         List<Outcome> batched = new ArrayList<>();
         List<Outcome> naive = new ArrayList<>();
-        for (int run = 1; run <= runs; run++) {
-            CompletableFuture<Outcome> batchedRun = CompletableFuture.supplyAsync(
-                    () -> runVariant("batched", DispatcherSettings.defaults(), Duration.ofSeconds(240)));
-            CompletableFuture<Outcome> naiveRun = CompletableFuture.supplyAsync(
-                    () -> runVariant("one-per-request", onePerRequest(), Duration.ofSeconds(naiveCapSeconds)));
-            batched.add(batchedRun.get());
-            naive.add(naiveRun.get());
-            System.out.println("run " + run + ": " + batched.getLast());
-            System.out.println("run " + run + ": " + naive.getLast());
+        // own threads: the common pool may have a single worker on a small machine, which would run the variants one after the other
+        try (ExecutorService variants = Executors.newFixedThreadPool(2)) {
+            for (int run = 1; run <= runs; run++) {
+                CompletableFuture<Outcome> batchedRun = CompletableFuture.supplyAsync(
+                        () -> runVariant("batched", DispatcherSettings.defaults(), Duration.ofSeconds(240)), variants);
+                CompletableFuture<Outcome> naiveRun = CompletableFuture.supplyAsync(
+                        () -> runVariant("one-per-request", onePerRequest(), Duration.ofSeconds(naiveCapSeconds)), variants);
+                batched.add(batchedRun.get());
+                naive.add(naiveRun.get());
+                System.out.println("run " + run + ": " + batched.getLast());
+                System.out.println("run " + run + ": " + naive.getLast());
+            }
         }
         summarize(batched, naive);
     }

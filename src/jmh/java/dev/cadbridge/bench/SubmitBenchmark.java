@@ -138,9 +138,18 @@ public class SubmitBenchmark {
         return future;
     }
 
+    /** Unit ids only, for the baseline. */
+    @State(Scope.Thread)
+    public static class Units {
+        final List<String> units = BenchSupport.unitIds(UNITS);
+        int next;
+    }
+
     /** Baseline: building and validating the kick alone, without the dispatcher. */
     @Benchmark
-    public KickUnit constructOnly(Busy state) {
-        return new KickUnit(state.nextUnit(), REASON);
+    public KickUnit constructOnly(Units state) {
+        String unit = state.units.get(state.next);
+        state.next = state.next + 1 == UNITS ? 0 : state.next + 1;
+        return new KickUnit(unit, REASON);
     }
 }
