@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Explains the idle-worker submit figure: times each submit to a parked worker both in wall-clock
@@ -37,6 +40,7 @@ public final class IdleSubmitProbe {
             long[] wall = new long[samples];
             long[] cpu = new long[samples];
             for (int i = 0; i < samples; i++) {
+                LockSupport.parkNanos(1_000_000);
                 while (worker.getState() != Thread.State.WAITING && worker.getState() != Thread.State.TIMED_WAITING) {
                     Thread.onSpinWait();
                 }
@@ -49,12 +53,62 @@ public final class IdleSubmitProbe {
                 cpu[i] = cpu1 - cpu0;
                 last.join();
             }
-            Arrays.sort(wall);
-            Arrays.sort(cpu);
-            for (double p : new double[] {50, 90, 99, 99.9}) {
-                System.out.println("p" + p + " wall " + BenchSupport.percentile(wall, p) + " ns, cpu " + BenchSupport.percentile(cpu, p) + " ns");
-            }
+            print("submit to a parked dispatcher worker", wall, cpu);
             dispatcher.close(Duration.ofSeconds(2));
+        }
+        bareWakeUp(samples, threads);
+    }
+
+    /**
+     * The floor: a bare lock, signal, unlock that wakes a thread asleep on a Condition, with no
+     * dispatcher code at all. Whatever submit adds to an idle worker beyond this is ours.
+     */
+    private static void bareWakeUp(int samples, ThreadMXBean threads) {
+        ReentrantLock lock = new ReentrantLock();
+        Condition wake = lock.newCondition();
+        Thread sleeper = new Thread(() -> {
+            while (true) {
+                lock.lock();
+                try {
+                    wake.await();
+                } catch (InterruptedException e) {
+                    return;
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }, "probe-sleeper");
+        sleeper.setDaemon(true);
+        sleeper.start();
+        long[] wall = new long[samples];
+        long[] cpu = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            while (sleeper.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            LockSupport.parkNanos(1_000_000); // let it fall asleep in the kernel, as the idle worker has
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            lock.lock();
+            try {
+                wake.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            long t1 = System.nanoTime();
+            wall[i] = t1 - t0;
+            cpu[i] = threads.getCurrentThreadCpuTime() - cpu0;
+        }
+        sleeper.interrupt();
+        print("bare JDK wake-up of a sleeping thread", wall, cpu);
+    }
+
+    private static void print(String what, long[] wall, long[] cpu) {
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        System.out.println(what + " (" + wall.length + " samples; cpu includes ~1 µs for reading the thread clock):");
+        for (double p : new double[] {50, 90, 99, 99.9}) {
+            System.out.println("  p" + p + " wall " + BenchSupport.percentile(wall, p) + " ns, cpu " + BenchSupport.percentile(cpu, p) + " ns");
         }
     }
 }

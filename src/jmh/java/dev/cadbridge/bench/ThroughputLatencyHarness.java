@@ -61,13 +61,14 @@ public final class ThroughputLatencyHarness {
             double[] kickRates = new double[runs];
             double[] dispatchRates = new double[runs];
             for (int run = 0; run < runs; run++) {
-                long requestsBefore = cad.requestCount();
-                kickRates[run] = throughput(dispatcher, cad, kicks, i -> new KickUnit(units.get(i), REASON));
-                long requests = cad.requestCount() - requestsBefore;
-                dispatchRates[run] = throughput(dispatcher, cad, 5_000, ThroughputLatencyHarness::dispatch);
+                Rate kickRun = throughput(dispatcher, cad, kicks, i -> new KickUnit(units.get(i), REASON));
+                Rate dispatchRun = throughput(dispatcher, cad, 5_000, ThroughputLatencyHarness::dispatch);
+                kickRates[run] = kickRun.operationsPerSecond();
+                dispatchRates[run] = dispatchRun.operationsPerSecond();
                 System.out.println("run " + (run + 1) + ": kicks " + Math.round(kickRates[run]) + " ops/s ("
-                        + requests + " requests, " + BenchSupport.format((double) kicks / requests) + " kicks/request); new dispatch "
-                        + Math.round(dispatchRates[run]) + " ops/s (1 request each)");
+                        + kickRun.requests() + " requests, " + BenchSupport.format((double) kicks / kickRun.requests())
+                        + " kicks/request); new dispatch " + Math.round(dispatchRates[run]) + " ops/s ("
+                        + dispatchRun.requests() + " requests)");
             }
 
             cad.setRecordRequests(true);
@@ -102,8 +103,10 @@ public final class ThroughputLatencyHarness {
                 "Spawn Plaza", "101", "Blue sedan", "", Map.of(), List.of());
     }
 
+    record Rate(double operationsPerSecond, long requests) {}
+
     /** Operations per second from the first submit to the last answer; every answer must be Delivered. */
-    private static double throughput(SonoranDispatcher dispatcher, SonoranSandbox cad, int count, IntFunction<CadOperation> operation) {
+    private static Rate throughput(SonoranDispatcher dispatcher, SonoranSandbox cad, int count, IntFunction<CadOperation> operation) {
         Semaphore window = new Semaphore(IN_FLIGHT);
         AtomicLong notDelivered = new AtomicLong();
         List<CompletableFuture<CadResult>> futures = new ArrayList<>(count);
@@ -124,8 +127,9 @@ public final class ThroughputLatencyHarness {
         if (notDelivered.get() > 0) {
             throw new IllegalStateException(notDelivered.get() + " operations were not delivered");
         }
+        long requests = cad.requestCount();
         cad.clearRecords();
-        return count / (elapsed / 1e9);
+        return new Rate(count / (elapsed / 1e9), requests);
     }
 
     /** {p50, p99, max} submit-to-wire and {p50, p99} submit-to-completion, in nanoseconds. */
