@@ -4,13 +4,15 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * Hooks the storage layer uses to persist the dispatcher's work. Called on dispatcher threads,
- * never on the server thread; implementations must not throw and must not block for long.
+ * Hooks the storage layer uses to persist the dispatcher's work. Implementations must not throw
+ * and must never block: {@code accepted} runs on the submitting thread (often the server thread)
+ * inside {@code submit}, so it may only record the operation in memory for a writer thread;
+ * {@code sending} and {@code finished} run on the dispatcher's worker.
  */
 public interface OutboxListener {
     OutboxListener NONE = new OutboxListener() {};
 
-    /** The operation was accepted into the queue. */
+    /** The operation is being accepted into the queue; called before the worker can see it. */
     default void accepted(PendingOperation operation) {}
 
     /** These operations are about to be written to the wire. */
