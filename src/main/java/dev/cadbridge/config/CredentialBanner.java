@@ -24,6 +24,22 @@ public final class CredentialBanner {
         return box(lines);
     }
 
+    /** The CAD itself refused the key (or the server id): the same box, with the CAD's words. */
+    public static String rejected(String configFile, String cadMessage, String traceId) {
+        List<String> lines = new ArrayList<>(List.of(
+                "Sonoran CAD refused CadBridge's credentials: " + cadMessage,
+                "",
+                "Check sonoran.api-key and sonoran.server-id in " + configFile,
+                "(or the " + ConfigLoader.API_KEY_ENVIRONMENT_VARIABLE + " environment variable).",
+                "Find the key in the CAD: Admin > In-Game Integration > API",
+                "(older CAD versions: Admin > Advanced > API Key).",
+                "Then run /cad reload."));
+        if (traceId != null && !traceId.isBlank()) {
+            lines.add("Trace id for Sonoran support: " + traceId);
+        }
+        return box(lines);
+    }
+
     static String box(List<String> lines) {
         int width = lines.stream().mapToInt(String::length).max().orElse(0);
         List<String> out = new ArrayList<>();

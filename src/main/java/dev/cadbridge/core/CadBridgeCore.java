@@ -268,10 +268,28 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
                 openedWith = current.dispatcher();
             }
             unavailableReason = null;
+            reportCredentials(connection);
         } catch (RuntimeException e) {
             logger.log(Level.SEVERE, "The CAD client could not start", e);
             standDown("the CAD client could not start: " + e.getMessage());
         }
+    }
+
+    /** Asks the CAD once whether it accepts the key, and tells the owner plainly when it does not. */
+    private void reportCredentials(CadConnection checked) {
+        checked.checkCredentials().whenComplete((check, error) -> {
+            if (error != null || check == null) {
+                return;
+            }
+            switch (check.result()) {
+                case OK -> logger.info("Connected to Sonoran CAD" + (check.message() == null || check.message().isBlank()
+                        ? "." : " (" + check.message() + ")."));
+                case REJECTED -> logger.severe(CredentialBanner.rejected(platform.configFileLocation(), check.message(), check.traceId()));
+                case UNREACHABLE -> logger.warning("Sonoran CAD could not be reached to check the API key: " + check.message()
+                        + ". CadBridge keeps queued work and retries.");
+                case NOT_CHECKABLE -> { }
+            }
+        });
     }
 
     private void standDown(String reason) {
