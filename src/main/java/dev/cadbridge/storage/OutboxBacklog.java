@@ -35,6 +35,8 @@ final class OutboxBacklog {
     private final int insertLimit;
     private Map<UUID, Change> changes = new LinkedHashMap<>();
     private long notPersisted;
+    /** Changes drained for the write in progress; still unwritten until {@link #written} or {@link #restore}. */
+    private int inFlight;
 
     OutboxBacklog(int insertLimit) {
         this.insertLimit = insertLimit;
@@ -46,7 +48,7 @@ final class OutboxBacklog {
      * the delete of a persisted row would make the next start send it again.
      */
     synchronized boolean accepted(PendingOperation operation) {
-        if (!changes.containsKey(operation.id()) && changes.size() >= insertLimit) {
+        if (!changes.containsKey(operation.id()) && size() >= insertLimit) {
             notPersisted++;
             return false;
         }
@@ -68,22 +70,30 @@ final class OutboxBacklog {
     synchronized Map<UUID, Change> drain() {
         Map<UUID, Change> drained = changes;
         changes = new LinkedHashMap<>();
+        inFlight = drained.size();
         return drained;
+    }
+
+    /** The drained batch is committed. */
+    synchronized void written() {
+        inFlight = 0;
     }
 
     /** Puts back a drained batch whose write failed, under any change recorded since. */
     synchronized void restore(Map<UUID, Change> failed) {
         Map<UUID, Change> newer = changes;
         changes = new LinkedHashMap<>(failed);
+        inFlight = 0;
         newer.forEach(this::merge);
     }
 
+    /** Changes not yet committed, including a write in progress. */
     synchronized int size() {
-        return changes.size();
+        return changes.size() + inFlight;
     }
 
     synchronized boolean isFull() {
-        return changes.size() >= insertLimit;
+        return size() >= insertLimit;
     }
 
     synchronized long notPersisted() {

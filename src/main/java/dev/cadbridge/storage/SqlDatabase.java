@@ -60,18 +60,22 @@ final class SqlDatabase {
                 }, queries);
     }
 
-    /** Blocking; storage threads only. Marks the database reachable or not by whether a connection was had. */
+    /**
+     * Blocking; storage threads only. Marks the database available once work on it succeeded (a
+     * pooled connection can be handed out and still be dead), unavailable when the connection failed.
+     */
     <T> T withConnection(SqlWork<T> work) throws SQLException {
-        Connection connection;
-        try {
-            connection = dataSource.getConnection();
+        try (Connection connection = dataSource.getConnection()) {
+            T result = work.apply(connection);
+            health.succeeded();
+            return result;
         } catch (SQLException e) {
-            health.failed(e);
+            if (SqlErrors.isConnectionFailure(e)) {
+                health.failed(e);
+            } else {
+                health.succeeded();
+            }
             throw e;
-        }
-        health.succeeded();
-        try (connection) {
-            return work.apply(connection);
         }
     }
 

@@ -16,6 +16,16 @@ final class SqlErrors {
         return false;
     }
 
+    /** The database could not be reached or the connection broke, as opposed to the database refusing a statement. */
+    static boolean isConnectionFailure(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof java.sql.SQLTransientConnectionException
+                || e instanceof java.sql.SQLNonTransientConnectionException
+                || e instanceof java.sql.SQLRecoverableException
+                || (state != null && state.startsWith("08"))
+                || e.getCause() instanceof java.io.IOException;
+    }
+
     /** One line for logs and status: the exception's own message, never a URL with credentials (none is built with them). */
     static String describe(Throwable error) {
         Throwable cause = error;

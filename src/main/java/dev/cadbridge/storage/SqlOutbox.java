@@ -119,6 +119,7 @@ public final class SqlOutbox implements OutboxListener {
         }
         try {
             database.withConnection(connection -> SqlDatabase.inTransaction(connection, c -> write(c, changes)));
+            backlog.written();
             if (!backlog.isFull() && backlogFullReported.compareAndSet(true, false)) {
                 logger.info("Outbox backlog has room again; new operations are persisted again");
             }

@@ -21,7 +21,7 @@ final class StorageHealth {
     }
 
     synchronized void succeeded() {
-        if (connection == StorageStatus.Connection.UNREACHABLE) {
+        if (connection == StorageStatus.Connection.UNAVAILABLE) {
             logger.info("Storage " + target + " works again; writing the outbox changes kept in memory");
         }
         connection = StorageStatus.Connection.REACHABLE;
@@ -30,10 +30,10 @@ final class StorageHealth {
     synchronized void failed(Throwable error) {
         lastError = SqlErrors.describe(error);
         lastErrorAt = clock.instant();
-        if (connection != StorageStatus.Connection.UNREACHABLE) {
+        if (connection != StorageStatus.Connection.UNAVAILABLE) {
             logger.log(Level.WARNING, "Storage " + target + " is unavailable (" + lastError + "). CAD operations still go out;"
                     + " outbox changes are kept in memory and written when it is back");
-            connection = StorageStatus.Connection.UNREACHABLE;
+            connection = StorageStatus.Connection.UNAVAILABLE;
         }
     }
 

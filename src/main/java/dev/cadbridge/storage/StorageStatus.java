@@ -6,7 +6,7 @@ import java.time.Instant;
  * Storage state for {@code /cad status}.
  *
  * @param target          where the data lives (never includes the password)
- * @param connection      whether the database answered the last time it was used
+ * @param connection      whether the database worked the last time it was used
  * @param schemaReady     the schema is migrated and the outbox is being written
  * @param lastError       the last database error, or null
  * @param backlog         outbox changes held in memory, not yet written
@@ -25,6 +25,6 @@ public record StorageStatus(
     public enum Connection {
         CONNECTING,
         REACHABLE,
-        UNREACHABLE
+        UNAVAILABLE
     }
 }
