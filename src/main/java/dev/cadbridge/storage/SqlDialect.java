@@ -8,8 +8,8 @@ enum SqlDialect {
     H2("org.h2.Driver", "VARCHAR(1000000)") {
         @Override
         String jdbcUrl(StorageConfig config, Path dataFolder) {
-            // Absolute path: H2 refuses relative ones. WRITE_DELAY=0 stores each commit at once, so
-            // a SIGKILL right after a group commit loses nothing that was committed.
+            // Absolute path: H2 refuses relative ones. WRITE_DELAY=0 writes each commit to the file at
+            // once; H2's default may keep it in memory for 500 ms, half of the one-second crash promise.
             Path file = dataFolder.toAbsolutePath().resolve(config.database());
             return "jdbc:h2:file:" + file + ";WRITE_DELAY=0";
         }

@@ -381,6 +381,81 @@ abstract class StorageContract {
     }
 
     @Test
+    void everyOperationAcceptedMoreThanOneSecondBeforeASigkillIsPersistedAndReplayedOnce() throws Exception {
+        config("crash-server");
+        Process child = new ProcessBuilder(
+                ProcessHandle.current().info().command().orElseThrow(), "-cp", System.getProperty("java.class.path"),
+                OutboxCrashChild.class.getName(), type().name(), prefix, "crash-server", dataFolder.toString())
+                .redirectError(dataFolder.resolve("child-stderr.txt").toFile())
+                .start();
+        record Accepted(UUID id, long seenAtNanos) {}
+        List<Accepted> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (java.io.BufferedReader lines = child.inputReader()) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.equals("READY")) {
+                        ready.countDown();
+                    } else if (line.startsWith("ACCEPTED ")) {
+                        accepted.add(new Accepted(UUID.fromString(line.substring(9)), System.nanoTime()));
+                    }
+                }
+            } catch (java.io.IOException ignored) {
+                // the child was killed
+            }
+        }, "crash-child-reader");
+        reader.start();
+        try {
+            assertThat(ready.await(60, TimeUnit.SECONDS)).as("child started; see %s", dataFolder.resolve("child-stderr.txt")).isTrue();
+            await().atMost(Duration.ofSeconds(60)).until(() -> accepted.size() >= 200
+                    && System.nanoTime() - accepted.getFirst().seenAtNanos() > Duration.ofMillis(1500).toNanos());
+        } finally {
+            long killedAt = System.nanoTime();
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            reader.join(10_000);
+            // The line was printed after accepted() returned, so it was accepted no later than it was read.
+            List<UUID> mustSurvive = accepted.stream()
+                    .filter(a -> killedAt - a.seenAtNanos() > Duration.ofSeconds(1).toNanos())
+                    .map(Accepted::id).toList();
+            assertThat(mustSurvive).hasSizeGreaterThan(100);
+            assertThat(outboxRows().keySet()).containsAll(mustSurvive);
+
+            RecordingDispatcher dispatcher = new RecordingDispatcher();
+            join(startReady("crash-server").outbox().replay(dispatcher));
+            List<UUID> replayed = dispatcher.resubmitted.stream().map(PendingOperation::id).toList();
+            assertThat(replayed).doesNotHaveDuplicates().containsAll(mustSurvive);
+            assertThat(accepted.stream().map(Accepted::id).toList()).containsAll(replayed);
+        }
+    }
+
+    @Test
+    void untilTheSchemaIsReadyOperationsWaitInABoundedBacklogAndAreWrittenAfterwards() throws SQLException {
+        StorageConfig config = config("alpha");
+        SchemaLock otherServersLock = SqlDialect.of(type()).schemaLock(config, new Tables(prefix));
+        StorageTuning smallBacklog = new StorageTuning(FAST.flushInterval(), FAST.retryDelay(), FAST.connectionTimeout(),
+                FAST.migrationLockWait(), 3);
+        Storage storage;
+        List<PendingOperation> kicks = new ArrayList<>();
+        try (Connection other = open()) {
+            otherServersLock.acquire(other, Duration.ofSeconds(5));
+            storage = Storage.start(config, dataFolder, clock, smallBacklog, log.logger);
+            running.add(storage);
+            for (int i = 0; i < 5; i++) {
+                PendingOperation kick = pending(new KickUnit("unit-" + i, "AFK"), Duration.ofMinutes(2));
+                kicks.add(kick);
+                storage.outbox().accepted(kick);
+            }
+            assertThat(storage.status().backlog()).isEqualTo(3);
+            assertThat(storage.status().notPersisted()).isEqualTo(2);
+            assertThat(log.count("backlog is full")).isEqualTo(1);
+            otherServersLock.release(other);
+        }
+        await().atMost(WAIT).until(() -> storage.status().schemaReady() && storage.status().backlog() == 0);
+        assertThat(outboxRows().keySet()).containsExactlyInAnyOrderElementsOf(kicks.subList(0, 3).stream().map(PendingOperation::id).toList());
+        assertThat(log.count("has room again")).isEqualTo(1);
+    }
+
+    @Test
     void statusNamesTheBackendAndNeverThePassword() {
         Storage storage = startReady("alpha");
         StorageStatus status = storage.status();
