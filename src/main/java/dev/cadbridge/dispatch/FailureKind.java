@@ -10,6 +10,11 @@ public enum FailureKind {
     MALFORMED,
     /** The API answered with something this client does not understand (wrong endpoint, garbage). */
     UNEXPECTED_RESPONSE,
+    /**
+     * The CAD does not know the unit or call the operation names (v1 "API ID NOT LINKED", a v2 batch
+     * kick that did not list the target, a v2 404 naming a call). Not retried.
+     */
+    TARGET_NOT_FOUND,
     /** The dispatcher's queue is full; nothing was queued. */
     QUEUE_FULL,
     /** The dispatcher is shutting down or closed; nothing was queued. */

@@ -1,0 +1,534 @@
+package dev.cadbridge.dispatch;
+
+import dev.cadbridge.sonoran.ApiGeneration;
+import dev.cadbridge.sonoran.AttachUnits;
+import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.CloseCall;
+import dev.cadbridge.sonoran.DetachUnits;
+import dev.cadbridge.sonoran.KickUnit;
+import dev.cadbridge.sonoran.OperationLimits;
+import dev.cadbridge.sonoran.OperationType;
+import dev.cadbridge.sonoran.WireOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.DoubleSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The dispatcher's decisions, without threads or I/O: what to send next, when to wake up, and what
+ * an answer means for each queued operation. Every method takes the current instant, so tests step
+ * it with a manual clock. Not thread-safe: {@link SonoranDispatcher} calls it under one lock.
+ *
+ * <p>Listener callbacks ({@code accepted}, {@code finished}) happen only in {@link #nextBatch},
+ * {@link #onOutcome} and the other worker-side methods, never in {@link #accept}, so they stay off
+ * the server thread.
+ */
+final class DispatchEngine {
+
+    static final class Entry {
+        final PendingOperation pending;
+        final CompletableFuture<CadResult> future;
+        final boolean announce;
+
+        Entry(PendingOperation pending, CompletableFuture<CadResult> future, boolean announce) {
+            this.pending = pending;
+            this.future = future;
+            this.announce = announce;
+        }
+
+        OperationType type() {
+            return pending.operation().type();
+        }
+    }
+
+    /**
+     * One request's worth of work. {@code wireOperations} are what goes on the wire (duplicates
+     * collapsed, attaches and detaches merged); {@code members.get(i)} are the queued operations
+     * that share the outcome of {@code wireOperations.get(i)}.
+     */
+    record Batch(OperationType type, List<CadOperation> wireOperations, List<List<Entry>> members) {
+        List<UUID> ids() {
+            List<UUID> ids = new ArrayList<>();
+            members.forEach(group -> group.forEach(entry -> ids.add(entry.pending.id())));
+            return ids;
+        }
+
+        int operationCount() {
+            return members.stream().mapToInt(List::size).sum();
+        }
+    }
+
+    private final DispatcherSettings settings;
+    private final Map<Endpoint, RateLimit> auxLimits;
+    private final OutboxListener listener;
+    private final Logger log;
+    private final DoubleSupplier jitter;
+
+    private final List<Entry> arrivals = new ArrayList<>();
+    private final Map<OperationType, ArrayDeque<Entry>> queues = new EnumMap<>(OperationType.class);
+    private final Map<OperationType, String> disabled = new EnumMap<>(OperationType.class);
+    private Map<Endpoint, TokenBucket> buckets;
+    private ApiGeneration generation;
+    private Batch inFlight;
+    private boolean intakeClosed;
+
+    private String circuitReason;
+    private int transientFailuresInARow;
+    private Instant backoffUntil = Instant.MIN;
+    private boolean unreachable;
+
+    private Instant lastSuccess;
+    private DispatcherStatus.LastFailure lastFailure;
+    private long requests;
+    private long batches;
+    private long rateLimitedCount;
+    private long delivered;
+    private long failed;
+    private long expired;
+
+    DispatchEngine(ApiGeneration generation, DispatcherSettings settings, Map<Endpoint, RateLimit> auxLimits,
+                   OutboxListener listener, Logger log, DoubleSupplier jitter, Instant now) {
+        this.settings = settings;
+        this.auxLimits = Map.copyOf(auxLimits);
+        this.listener = listener;
+        this.log = log;
+        this.jitter = jitter;
+        for (OperationType type : OperationType.values()) {
+            queues.put(type, new ArrayDeque<>());
+        }
+        this.generation = generation;
+        this.buckets = buckets(generation, now);
+    }
+
+    /** v2 limits each endpoint separately; v1 publishes no numbers, so one bucket paces every operation. */
+    private Map<Endpoint, TokenBucket> buckets(ApiGeneration generation, Instant now) {
+        Map<Endpoint, TokenBucket> result = new EnumMap<>(Endpoint.class);
+        TokenBucket shared = new TokenBucket(settings.v1RateLimit(), now);
+        for (OperationType type : OperationType.values()) {
+            result.put(Endpoint.of(type), generation == ApiGeneration.V1 ? shared
+                    : new TokenBucket(settings.rateLimitFor(generation, type), now));
+        }
+        auxLimits.forEach((endpoint, limit) -> result.put(endpoint, new TokenBucket(limit, now)));
+        return result;
+    }
+
+    // ----- intake (any thread, under the dispatcher's lock) -----
+
+    /**
+     * Queues the operation, or completes its future at once when it cannot be queued (intake closed,
+     * type disabled by the plan, queue full). Never calls the listener.
+     */
+    void accept(PendingOperation pending, CompletableFuture<CadResult> future, boolean announce) {
+        OperationType type = pending.operation().type();
+        if (intakeClosed) {
+            reject(future, new CadResult.Failed(FailureKind.SHUT_DOWN,
+                    "CadBridge is shutting down; this " + describe(type) + " was not queued", null));
+        } else if (disabled.containsKey(type)) {
+            reject(future, new CadResult.Failed(FailureKind.PLAN, disabled.get(type), null));
+        } else if (pendingCount() >= settings.queueCapacity()) {
+            reject(future, new CadResult.Failed(FailureKind.QUEUE_FULL, "the CAD queue is full ("
+                    + settings.queueCapacity() + " operations waiting); this " + describe(type)
+                    + " was not queued. See /cad status for why the CAD is not keeping up.", null));
+        } else {
+            arrivals.add(new Entry(pending, future, announce));
+        }
+    }
+
+    private void reject(CompletableFuture<CadResult> future, CadResult result) {
+        failed++;
+        future.complete(result);
+    }
+
+    private int pendingCount() {
+        int count = arrivals.size() + (inFlight == null ? 0 : inFlight.operationCount());
+        for (ArrayDeque<Entry> queue : queues.values()) {
+            count += queue.size();
+        }
+        return count;
+    }
+
+    // ----- worker side -----
+
+    /** The next request to send, or null when nothing may be sent now (see {@link #nextWakeup}). */
+    Batch nextBatch(Instant now) {
+        admitArrivals();
+        expire(now);
+        if (inFlight != null || circuitReason != null || now.isBefore(backoffUntil)) {
+            return null;
+        }
+        OperationType chosen = null;
+        Instant oldest = null;
+        for (OperationType type : OperationType.values()) {
+            Entry head = queues.get(type).peekFirst();
+            if (head != null && (oldest == null || head.pending.acceptedAt().isBefore(oldest))
+                    && !buckets.get(Endpoint.of(type)).nextTokenAt(now).isAfter(now)) {
+                chosen = type;
+                oldest = head.pending.acceptedAt();
+            }
+        }
+        if (chosen == null) {
+            return null;
+        }
+        buckets.get(Endpoint.of(chosen)).tryTake(now);
+        inFlight = build(chosen);
+        requests++;
+        if (inFlight.operationCount() > 1) {
+            batches++;
+        }
+        return inFlight;
+    }
+
+    /** When the worker should look again (a deadline, a token, the end of a backoff), or null for "when woken". */
+    Instant nextWakeup(Instant now) {
+        if (!arrivals.isEmpty()) {
+            return now;
+        }
+        Instant wake = null;
+        for (ArrayDeque<Entry> queue : queues.values()) {
+            for (Entry entry : queue) {
+                wake = earlier(wake, entry.pending.deadline());
+            }
+            if (!queue.isEmpty() && inFlight == null && circuitReason == null) {
+                Instant tokenAt = buckets.get(Endpoint.of(queue.peekFirst().type())).nextTokenAt(now);
+                wake = earlier(wake, tokenAt.isAfter(backoffUntil) ? tokenAt : backoffUntil);
+            }
+        }
+        return wake;
+    }
+
+    static Instant earlier(Instant a, Instant b) {
+        return a == null || (b != null && b.isBefore(a)) ? b : a;
+    }
+
+    private void admitArrivals() {
+        for (Entry entry : arrivals) {
+            queues.get(entry.type()).addLast(entry);
+            if (entry.announce) {
+                notifyListener(() -> listener.accepted(entry.pending));
+            }
+        }
+        arrivals.clear();
+    }
+
+    private void expire(Instant now) {
+        for (ArrayDeque<Entry> queue : queues.values()) {
+            for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
+                Entry entry = it.next();
+                if (!entry.pending.deadline().isAfter(now)) {
+                    it.remove();
+                    String why = circuitReason != null ? " (sending is paused: " + circuitReason + ")"
+                            : lastFailure != null ? " (last CAD problem: " + lastFailure.message() + ")" : "";
+                    finish(entry, new CadResult.Expired("this " + describe(entry.type())
+                            + " was not sent before its deadline " + entry.pending.deadline() + why));
+                }
+            }
+        }
+    }
+
+    private Batch build(OperationType type) {
+        ArrayDeque<Entry> queue = queues.get(type);
+        return switch (type) {
+            case NEW_DISPATCH -> {
+                Entry entry = queue.pollFirst();
+                yield new Batch(type, List.of(entry.pending.operation()), List.of(List.of(entry)));
+            }
+            case KICK, CLOSE -> distinctTargets(type, queue);
+            case ATTACH, DETACH -> mergedUnits(type, queue);
+        };
+    }
+
+    /** Kicks by unit and closes by call id; a repeated target rides along with the first one. */
+    private Batch distinctTargets(OperationType type, ArrayDeque<Entry> queue) {
+        Map<Object, List<Entry>> groups = new LinkedHashMap<>();
+        Map<Object, CadOperation> operations = new LinkedHashMap<>();
+        for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
+            Entry entry = it.next();
+            Object target = switch (entry.pending.operation()) {
+                case KickUnit kick -> kick.unitId();
+                case CloseCall close -> close.callId();
+                default -> throw new IllegalStateException("not a kick or close: " + entry.type());
+            };
+            if (groups.containsKey(target) || groups.size() < settings.maxBatchSize()) {
+                groups.computeIfAbsent(target, t -> new ArrayList<>()).add(entry);
+                operations.putIfAbsent(target, entry.pending.operation());
+                it.remove();
+            }
+        }
+        return new Batch(type, List.copyOf(operations.values()), List.copyOf(groups.values()));
+    }
+
+    /**
+     * Attaches to the head's call (or all detaches) become one operation with the union of their units,
+     * as long as the union fits the batch size and the per-operation unit limit.
+     */
+    private Batch mergedUnits(OperationType type, ArrayDeque<Entry> queue) {
+        int limit = Math.min(settings.maxBatchSize(), OperationLimits.MAX_UNITS_PER_OPERATION);
+        Long callId = queue.peekFirst().pending.operation() instanceof AttachUnits head ? head.callId() : null;
+        Set<String> units = new LinkedHashSet<>();
+        List<Entry> members = new ArrayList<>();
+        for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
+            Entry entry = it.next();
+            List<String> entryUnits = switch (entry.pending.operation()) {
+                case AttachUnits attach -> attach.callId() == callId ? attach.unitIds() : null;
+                case DetachUnits detach -> detach.unitIds();
+                default -> throw new IllegalStateException("not an attach or detach: " + entry.type());
+            };
+            if (entryUnits == null) {
+                continue;
+            }
+            Set<String> union = new LinkedHashSet<>(units);
+            union.addAll(entryUnits);
+            if (members.isEmpty() || union.size() <= limit) {
+                units = union;
+                members.add(entry);
+                it.remove();
+            }
+        }
+        List<String> unitList = List.copyOf(units);
+        CadOperation merged = callId != null ? new AttachUnits(callId, unitList) : new DetachUnits(unitList);
+        return new Batch(type, List.of(merged), List.of(List.copyOf(members)));
+    }
+
+    /** Applies the answer to the request {@link #nextBatch} handed out. */
+    void onOutcome(Batch batch, WireOutcome outcome, Instant now) {
+        if (batch != inFlight) {
+            return; // handed back by shutdown while it was on the wire
+        }
+        inFlight = null;
+        TokenBucket bucket = buckets.get(Endpoint.of(batch.type()));
+        switch (outcome) {
+            case WireOutcome.Answered answered -> {
+                reachable();
+                bucket.answered();
+                lastSuccess = now;
+                for (int i = 0; i < batch.members().size(); i++) {
+                    CadResult result = answered.results().get(i);
+                    batch.members().get(i).forEach(entry -> finish(entry, result));
+                }
+            }
+            case WireOutcome.Rejected rejected -> {
+                reachable();
+                bucket.answered();
+                lastFailure = new DispatcherStatus.LastFailure(now, rejected.kind().name(), rejected.message(), rejected.traceId());
+                switch (rejected.kind()) {
+                    case CREDENTIALS -> {
+                        requeueFirst(batch);
+                        openCircuit(rejected.message());
+                    }
+                    case PLAN -> disable(batch.type(), rejected.message(), rejected.traceId(), batch);
+                    default -> finishAll(batch, new CadResult.Failed(rejected.kind(), rejected.message(), rejected.traceId()));
+                }
+            }
+            case WireOutcome.RateLimited limited -> {
+                rateLimitedCount++;
+                Instant until = limited.retryAt() != null ? limited.retryAt()
+                        : now.plus(backoff(bucket.rateLimitedInARow() + 1));
+                bucket.rateLimited(until);
+                lastFailure = new DispatcherStatus.LastFailure(now, "RATE_LIMITED", "the CAD asked to slow down on "
+                        + describe(batch.type()) + "; waiting until " + until, limited.traceId());
+                requeueFirst(batch);
+            }
+            case WireOutcome.Transient problem -> {
+                lastFailure = new DispatcherStatus.LastFailure(now, problem.kind(), problem.message(), problem.traceId());
+                if (batch.type() == OperationType.NEW_DISPATCH && problem.mayHaveReachedServer()) {
+                    // No idempotency key: sending again could create the call twice.
+                    finishAll(batch, new CadResult.OutcomeUnknown(problem.message()
+                            + "; the call may have been created, so it is not sent again. Check the CAD."));
+                } else {
+                    requeueFirst(batch);
+                }
+                transientFailuresInARow++;
+                backoffUntil = now.plus(backoff(transientFailuresInARow));
+                if (!unreachable) {
+                    unreachable = true;
+                    log.warning("CAD unreachable: " + problem.message() + " (will keep retrying)");
+                }
+            }
+        }
+    }
+
+    /** Exponential backoff with "equal jitter": between half and all of base * 2^(attempt-1), capped. */
+    Duration backoff(int attempt) {
+        double full = Math.min(settings.retryMaxDelay().toNanos(),
+                settings.retryBaseDelay().toNanos() * Math.pow(2, Math.max(0, attempt - 1)));
+        return Duration.ofNanos((long) (full / 2 + jitter.getAsDouble() * full / 2));
+    }
+
+    private void reachable() {
+        transientFailuresInARow = 0;
+        backoffUntil = Instant.MIN;
+        if (unreachable) {
+            unreachable = false;
+            log.info("CAD reachable again");
+        }
+    }
+
+    void openCircuit(String reason) {
+        if (circuitReason == null) {
+            log.severe("CAD rejected the configuration: " + reason
+                    + ". Sending is paused until /cad reload; queued operations are kept until they expire.");
+        }
+        circuitReason = reason;
+    }
+
+    boolean circuitOpen() {
+        return circuitReason != null;
+    }
+
+    String circuitReason() {
+        return circuitReason;
+    }
+
+    private void disable(OperationType type, String reason, String traceId, Batch batch) {
+        if (!disabled.containsKey(type)) {
+            log.warning(describe(type) + " is disabled: " + reason);
+        }
+        disabled.put(type, reason);
+        CadResult result = new CadResult.Failed(FailureKind.PLAN, reason, traceId);
+        finishAll(batch, result);
+        ArrayDeque<Entry> queue = queues.get(type);
+        while (!queue.isEmpty()) {
+            finish(queue.pollFirst(), result);
+        }
+    }
+
+    /** Clears what a reload may have fixed: the circuit, plan-disabled types, the backoff. */
+    void reconfigure(ApiGeneration newGeneration, Instant now) {
+        if (circuitReason != null) {
+            log.info("CAD settings reloaded; sending resumes");
+        }
+        circuitReason = null;
+        disabled.clear();
+        reachable();
+        if (newGeneration != generation) {
+            generation = newGeneration;
+            buckets = buckets(newGeneration, now);
+        }
+    }
+
+    // ----- links and version: paced by the same buckets -----
+
+    boolean tryTake(Endpoint endpoint, Instant now) {
+        return buckets.get(endpoint).tryTake(now);
+    }
+
+    Instant nextTokenAt(Endpoint endpoint, Instant now) {
+        return buckets.get(endpoint).nextTokenAt(now);
+    }
+
+    void rateLimited(Endpoint endpoint, Instant retryAt, Instant now) {
+        TokenBucket bucket = buckets.get(endpoint);
+        rateLimitedCount++;
+        bucket.rateLimited(retryAt != null ? retryAt : now.plus(backoff(bucket.rateLimitedInARow() + 1)));
+    }
+
+    // ----- shutdown -----
+
+    void closeIntake() {
+        intakeClosed = true;
+    }
+
+    boolean idle() {
+        return arrivals.isEmpty() && inFlight == null && queues.values().stream().allMatch(ArrayDeque::isEmpty);
+    }
+
+    /**
+     * Hands back everything not finished, in the order it was accepted. Their futures complete as
+     * Failed(SHUT_DOWN) without a {@code finished} callback, so the outbox keeps them for the next start.
+     * A new dispatch already on the wire is not handed back ({@code inFlightSent}): it may exist.
+     */
+    List<PendingOperation> shutdown(boolean inFlightSent) {
+        intakeClosed = true;
+        List<Entry> left = new ArrayList<>(arrivals);
+        arrivals.clear();
+        if (inFlight != null) {
+            if (inFlight.type() == OperationType.NEW_DISPATCH && inFlightSent) {
+                finishAll(inFlight, new CadResult.OutcomeUnknown(
+                        "CadBridge stopped while this dispatch was being sent; it may have been created. Check the CAD."));
+            } else {
+                inFlight.members().forEach(left::addAll);
+            }
+            inFlight = null;
+        }
+        queues.values().forEach(queue -> {
+            left.addAll(queue);
+            queue.clear();
+        });
+        left.sort((a, b) -> a.pending.acceptedAt().compareTo(b.pending.acceptedAt()));
+        CadResult saved = new CadResult.Failed(FailureKind.SHUT_DOWN,
+                "CadBridge stopped before this was sent; it is saved and will be sent after the next start", null);
+        List<PendingOperation> handedBack = new ArrayList<>();
+        for (Entry entry : left) {
+            handedBack.add(entry.pending);
+            entry.future.complete(saved);
+        }
+        return Collections.unmodifiableList(handedBack);
+    }
+
+    // ----- bookkeeping -----
+
+    private void requeueFirst(Batch batch) {
+        List<Entry> entries = new ArrayList<>();
+        batch.members().forEach(entries::addAll);
+        ArrayDeque<Entry> queue = queues.get(batch.type());
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            queue.addFirst(entries.get(i));
+        }
+    }
+
+    private void finishAll(Batch batch, CadResult result) {
+        batch.members().forEach(group -> group.forEach(entry -> finish(entry, result)));
+    }
+
+    private void finish(Entry entry, CadResult result) {
+        switch (result) {
+            case CadResult.Delivered d -> delivered++;
+            case CadResult.Expired e -> expired++;
+            case CadResult.Failed f -> failed++;
+            case CadResult.OutcomeUnknown u -> failed++;
+        }
+        notifyListener(() -> listener.finished(entry.pending.id(), result));
+        entry.future.complete(result);
+    }
+
+    private void notifyListener(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            log.log(Level.WARNING, "The outbox listener failed: " + e, e);
+        }
+    }
+
+    static String describe(OperationType type) {
+        return switch (type) {
+            case ATTACH -> "attach";
+            case DETACH -> "detach";
+            case KICK -> "kick";
+            case NEW_DISPATCH -> "new dispatch";
+            case CLOSE -> "close call";
+        };
+    }
+
+    DispatcherStatus status(ApiGeneration shownGeneration, String baseUrl) {
+        Map<OperationType, Integer> depth = new EnumMap<>(OperationType.class);
+        queues.forEach((type, queue) -> depth.put(type, queue.size()));
+        arrivals.forEach(entry -> depth.merge(entry.type(), 1, Integer::sum));
+        return new DispatcherStatus(shownGeneration, baseUrl,
+                circuitReason == null ? DispatcherStatus.CircuitState.CLOSED : DispatcherStatus.CircuitState.OPEN,
+                circuitReason, lastSuccess, lastFailure, Map.copyOf(depth), Map.copyOf(disabled),
+                new DispatcherStatus.Counters(requests, batches, rateLimitedCount, delivered, failed, expired));
+    }
+}

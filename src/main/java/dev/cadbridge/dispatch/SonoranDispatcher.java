@@ -1,0 +1,645 @@
+package dev.cadbridge.dispatch;
+
+import dev.cadbridge.sonoran.ApiGeneration;
+import dev.cadbridge.sonoran.CadLinks;
+import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.CadRequestException;
+import dev.cadbridge.sonoran.CredentialCheck;
+import dev.cadbridge.sonoran.OperationLimits;
+import dev.cadbridge.sonoran.OperationType;
+import dev.cadbridge.sonoran.SonoranSettings;
+import dev.cadbridge.sonoran.SonoranWire;
+import dev.cadbridge.sonoran.WireOutcome;
+import dev.cadbridge.sonoran.WireResponse;
+import dev.cadbridge.sonoran.v1.V1Wire;
+import dev.cadbridge.sonoran.v2.V2Wire;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.DoubleSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
+
+/**
+ * The Sonoran CAD dispatcher: a bounded queue in front of one named daemon worker thread that does
+ * all HTTP with synchronous OkHttp calls. Decisions (batching, pacing, retries, expiry, circuit) live
+ * in {@link DispatchEngine}; this class only runs it: it takes the lock, asks the engine for work,
+ * releases the lock for the I/O, and reports the answer back.
+ */
+public final class SonoranDispatcher implements CadDispatcher, CadLinks {
+    private static final long MAX_BODY_BYTES = 64 * 1024;
+    private static final Duration SHUTDOWN_JOIN = Duration.ofSeconds(2);
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition workAvailable = lock.newCondition();
+    private final Condition progress = lock.newCondition();
+    private final DispatchEngine engine;
+    private final DispatcherSettings dispatcherSettings;
+    private final Clock clock;
+    private final Logger log;
+    private final OutboxListener listener;
+    private final OkHttpClient baseClient;
+    private final ArrayDeque<AuxRequest> auxRequests = new ArrayDeque<>();
+    private final Thread worker;
+
+    private SonoranSettings settings;
+    private SonoranWire wire;
+    private OkHttpClient client;
+    private boolean closing;
+    private boolean stopped;
+    private Call currentCall;
+    private SendTracker currentTracker;
+
+    private SonoranDispatcher(Builder builder) {
+        this.dispatcherSettings = builder.liftRateLimits ? withoutRateLimits(builder.dispatcherSettings) : builder.dispatcherSettings;
+        this.clock = builder.clock;
+        this.log = builder.logger;
+        this.listener = builder.listener;
+        this.baseClient = builder.httpClient != null ? builder.httpClient : new OkHttpClient();
+        Map<Endpoint, RateLimit> auxLimits = new EnumMap<>(Endpoint.class);
+        RateLimit unlimited = unlimited();
+        auxLimits.put(Endpoint.LINK_CREATE, builder.liftRateLimits ? unlimited : builder.linkRateLimit);
+        auxLimits.put(Endpoint.LINK_CHECK, builder.liftRateLimits ? unlimited : builder.linkRateLimit);
+        auxLimits.put(Endpoint.VERSION, builder.liftRateLimits ? unlimited : builder.versionRateLimit);
+        this.engine = new DispatchEngine(builder.settings.generation(), dispatcherSettings, auxLimits,
+                listener, log, builder.jitter, clock.instant());
+        apply(builder.settings);
+        this.worker = new Thread(this::runWorker, builder.threadName);
+        worker.setDaemon(true);
+    }
+
+    public static Builder builder(SonoranSettings settings) {
+        return new Builder(settings);
+    }
+
+    /** Rate limits so high they never bind: for benchmarks and tests that measure something else. */
+    static RateLimit unlimited() {
+        return new RateLimit(1_000_000_000, 1_000_000_000);
+    }
+
+    static DispatcherSettings withoutRateLimits(DispatcherSettings settings) {
+        Map<OperationType, RateLimit> limits = new EnumMap<>(OperationType.class);
+        for (OperationType type : OperationType.values()) {
+            limits.put(type, unlimited());
+        }
+        return new DispatcherSettings(settings.queueCapacity(), settings.maxBatchSize(), settings.deadlines(),
+                limits, unlimited(), settings.retryBaseDelay(), settings.retryMaxDelay());
+    }
+
+    private void apply(SonoranSettings newSettings) {
+        this.settings = newSettings;
+        this.wire = newSettings.generation() == ApiGeneration.V1 ? new V1Wire(newSettings) : new V2Wire(newSettings);
+        Duration timeout = newSettings.requestTimeout();
+        this.client = baseClient.newBuilder()
+                .connectTimeout(newSettings.connectTimeout())
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .callTimeout(newSettings.connectTimeout().plus(timeout.multipliedBy(2)))
+                // a redirect would be a misconfigured base URL; following it could carry the key elsewhere
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .eventListenerFactory(call -> {
+                    SendTracker tracker = call.request().tag(SendTracker.class);
+                    return tracker != null ? tracker : EventListener.NONE;
+                })
+                .build();
+    }
+
+    // ----- CadDispatcher -----
+
+    @Override
+    public CompletableFuture<CadResult> submit(CadOperation operation) {
+        Objects.requireNonNull(operation, "operation");
+        Instant now = clock.instant();
+        Duration deadline = dispatcherSettings.deadlines().get(operation.type());
+        return enqueue(new PendingOperation(UUID.randomUUID(), operation, now, now.plus(deadline)), true);
+    }
+
+    /** Keeps the id and deadline; does not call {@code accepted} again, the outbox already has it. */
+    @Override
+    public CompletableFuture<CadResult> resubmit(PendingOperation operation) {
+        Objects.requireNonNull(operation, "operation");
+        return enqueue(operation, false);
+    }
+
+    private CompletableFuture<CadResult> enqueue(PendingOperation pending, boolean announce) {
+        CompletableFuture<CadResult> future = new CompletableFuture<>();
+        lock.lock();
+        try {
+            engine.accept(pending, future, announce);
+            workAvailable.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return future;
+    }
+
+    @Override
+    public DispatcherStatus status() {
+        lock.lock();
+        try {
+            return engine.status(settings.generation(), settings.baseUrl().toString());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Resumes after a reload: new credentials and address, circuit closed, plan-disabled types enabled
+     * again (the plan may have been upgraded). Queued operations are kept.
+     */
+    public void reconfigure(SonoranSettings newSettings) {
+        Objects.requireNonNull(newSettings, "settings");
+        lock.lock();
+        try {
+            apply(newSettings);
+            engine.reconfigure(newSettings.generation(), clock.instant());
+            workAvailable.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stops intake, lets the worker drain for up to {@code timeout}, then hands back what is left.
+     * Handed-back operations' futures complete as Failed(SHUT_DOWN, "saved ...") with no
+     * {@code finished} callback, so the outbox keeps them for {@link #resubmit} at the next start.
+     */
+    @Override
+    public List<PendingOperation> close(Duration timeout) {
+        List<PendingOperation> handedBack;
+        Call toCancel;
+        lock.lock();
+        try {
+            if (stopped) {
+                return List.of();
+            }
+            closing = true;
+            engine.closeIntake();
+            workAvailable.signalAll();
+            long nanos = Math.max(0, timeout.toNanos());
+            while (!(engine.idle() && auxRequests.isEmpty()) && nanos > 0) {
+                nanos = progress.awaitNanos(nanos);
+            }
+            stopped = true;
+            handedBack = engine.shutdown(currentTracker != null && currentTracker.requestStarted());
+            CadRequestException shutDown = new CadRequestException(FailureKind.SHUT_DOWN.name(), "CadBridge is shutting down", null);
+            auxRequests.forEach(aux -> aux.fail(shutDown));
+            auxRequests.clear();
+            toCancel = currentCall;
+            workAvailable.signalAll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
+            handedBack = engine.shutdown(currentTracker != null && currentTracker.requestStarted());
+            toCancel = currentCall;
+            workAvailable.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (toCancel != null) {
+            toCancel.cancel();
+        }
+        try {
+            worker.join(SHUTDOWN_JOIN.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+        return handedBack;
+    }
+
+    // ----- CadLinks and the credential check -----
+
+    @Override
+    public CompletableFuture<LinkCode> createLink(String communityUserId) {
+        return link(Endpoint.LINK_CREATE, communityUserId, (v2, id) -> v2.createLinkRequest(id),
+                (v2, response, now) -> v2.linkCode(response, now));
+    }
+
+    @Override
+    public CompletableFuture<LinkCheck> checkLink(String communityUserId) {
+        return link(Endpoint.LINK_CHECK, communityUserId, (v2, id) -> v2.checkLinkRequest(id),
+                (v2, response, now) -> v2.linkCheck(response));
+    }
+
+    private interface RequestFor {
+        Request build(V2Wire wire, String communityUserId);
+    }
+
+    private interface AnswerReader<T> {
+        T read(V2Wire wire, WireResponse response, Instant now);
+    }
+
+    private <T> CompletableFuture<T> link(Endpoint endpoint, String communityUserId, RequestFor request, AnswerReader<T> reader) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        String id;
+        try {
+            id = OperationLimits.unitId("communityUserId", communityUserId);
+        } catch (IllegalArgumentException e) {
+            future.completeExceptionally(e);
+            return future;
+        }
+        submitAux(future, new AuxRequest(endpoint, true,
+                v2 -> request.build(v2, id),
+                (v2, response, now) -> future.complete(reader.read(v2, response, now)),
+                future::completeExceptionally));
+        return future;
+    }
+
+    /**
+     * Asks {@code GET /v2/general/version}: a harmless request that shows whether the key and address
+     * work. v1 has no harmless request, so it answers NOT_CHECKABLE. The future never fails.
+     */
+    public CompletableFuture<CredentialCheck> checkCredentials() {
+        CompletableFuture<CredentialCheck> future = new CompletableFuture<>();
+        lock.lock();
+        try {
+            if (settings.generation() == ApiGeneration.V1) {
+                future.complete(new CredentialCheck(CredentialCheck.Result.NOT_CHECKABLE,
+                        "the v1 API has no harmless request to test credentials with; the first operation will show whether they work", null));
+                return future;
+            }
+        } finally {
+            lock.unlock();
+        }
+        submitAux(future, new AuxRequest(Endpoint.VERSION, false, V2Wire::versionRequest,
+                (v2, response, now) -> future.complete(new CredentialCheck(CredentialCheck.Result.OK, v2.planName(response), null)),
+                failure -> future.complete(new CredentialCheck(
+                        FailureKind.CREDENTIALS.name().equals(failure.kind()) ? CredentialCheck.Result.REJECTED : CredentialCheck.Result.UNREACHABLE,
+                        failure.getMessage(), failure.traceId()))));
+        return future;
+    }
+
+    private void submitAux(CompletableFuture<?> future, AuxRequest aux) {
+        lock.lock();
+        try {
+            if (closing) {
+                aux.fail(new CadRequestException(FailureKind.SHUT_DOWN.name(), "CadBridge is shutting down", null));
+            } else if (settings.generation() != ApiGeneration.V2) {
+                aux.fail(new CadRequestException(FailureKind.NOT_CONFIGURED.name(),
+                        "account linking needs the v2 API; set the API version to v2 in config.yml", null));
+            } else {
+                auxRequests.addLast(aux);
+                workAvailable.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private record AuxRequest(Endpoint endpoint, boolean blockedByCircuit, java.util.function.Function<V2Wire, Request> request,
+                              AnswerReader<?> onAnswer, java.util.function.Consumer<CadRequestException> onFailure) {
+        void fail(CadRequestException failure) {
+            onFailure.accept(failure);
+        }
+    }
+
+    // ----- the worker -----
+
+    /** Starts the worker thread. The builder calls this; separate so construction does no work. */
+    private SonoranDispatcher start() {
+        worker.start();
+        return this;
+    }
+
+    private sealed interface Work {}
+
+    private record SendBatch(DispatchEngine.Batch batch, SonoranWire wire, OkHttpClient client) implements Work {}
+
+    private record SendAux(AuxRequest aux, V2Wire wire, OkHttpClient client) implements Work {}
+
+    private void runWorker() {
+        while (true) {
+            Work work;
+            lock.lock();
+            try {
+                work = awaitWork();
+                if (work == null) {
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
+            try {
+                switch (work) {
+                    case SendBatch send -> sendBatch(send);
+                    case SendAux send -> sendAux(send);
+                }
+            } catch (RuntimeException e) {
+                log.log(Level.SEVERE, "CadBridge dispatcher error: " + wire.redact(String.valueOf(e)));
+            }
+        }
+    }
+
+    /** Under the lock: the next thing to send, waiting as long as the engine says; null once stopped. */
+    private Work awaitWork() {
+        while (!stopped) {
+            Instant now = clock.instant();
+            progress.signalAll();
+            Instant auxWake = null;
+            while (!auxRequests.isEmpty()) {
+                AuxRequest head = auxRequests.peekFirst();
+                if (!(wire instanceof V2Wire)) {
+                    auxRequests.pollFirst().fail(new CadRequestException(FailureKind.NOT_CONFIGURED.name(),
+                            "this request needs the v2 API; set the API version to v2 in config.yml", null));
+                    continue;
+                }
+                if (head.blockedByCircuit() && engine.circuitOpen()) {
+                    auxRequests.pollFirst().fail(new CadRequestException(FailureKind.CREDENTIALS.name(),
+                            "sending is paused: " + engine.circuitReason(), null));
+                    continue;
+                }
+                if (engine.tryTake(head.endpoint(), now)) {
+                    auxRequests.pollFirst();
+                    return new SendAux(head, (V2Wire) wire, client);
+                }
+                auxWake = engine.nextTokenAt(head.endpoint(), now);
+                break;
+            }
+            DispatchEngine.Batch batch = engine.nextBatch(now);
+            if (batch != null) {
+                progress.signalAll();
+                return new SendBatch(batch, wire, client);
+            }
+            progress.signalAll();
+            Instant wake = DispatchEngine.earlier(engine.nextWakeup(now), auxWake);
+            try {
+                if (wake == null) {
+                    workAvailable.await();
+                } else {
+                    long nanos = Duration.between(now, wake).toNanos();
+                    if (nanos > 0) {
+                        workAvailable.awaitNanos(nanos);
+                    }
+                }
+            } catch (InterruptedException e) {
+                if (stopped) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void sendBatch(SendBatch send) {
+        DispatchEngine.Batch batch = send.batch();
+        SendTracker tracker = new SendTracker();
+        WireOutcome outcome;
+        try {
+            Request request = send.wire().request(batch.type(), batch.wireOperations());
+            Request.Builder tagged = request.newBuilder().tag(SendTracker.class, tracker);
+            if (batch.type() == OperationType.NEW_DISPATCH && request.body() != null) {
+                // one-shot: OkHttp must not silently repeat a dispatch it has started writing
+                tagged.method(request.method(), oneShot(request.body()));
+            }
+            Call call = send.client().newCall(tagged.build());
+            lock.lock();
+            try {
+                if (stopped) {
+                    return;
+                }
+                currentCall = call;
+                currentTracker = tracker;
+            } finally {
+                lock.unlock();
+            }
+            listener.sending(batch.ids());
+            WireResponse response = execute(call);
+            outcome = send.wire().classify(batch.type(), batch.wireOperations(), response, clock.instant());
+        } catch (IOException e) {
+            outcome = transportFailure(e, tracker.requestStarted(), send.wire());
+        } catch (RuntimeException e) {
+            // a bug here must not leave the batch in flight forever
+            outcome = new WireOutcome.Rejected(FailureKind.UNEXPECTED_RESPONSE,
+                    "CadBridge could not send or read this request (" + e.getClass().getSimpleName() + ")", null);
+            log.log(Level.SEVERE, "CadBridge dispatcher error: " + send.wire().redact(String.valueOf(e)));
+        }
+        lock.lock();
+        try {
+            currentCall = null;
+            currentTracker = null;
+            engine.onOutcome(batch, outcome, clock.instant());
+            progress.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void sendAux(SendAux send) {
+        AuxRequest aux = send.aux();
+        try {
+            Call call = send.client().newCall(aux.request().apply(send.wire()));
+            lock.lock();
+            try {
+                currentCall = call;
+            } finally {
+                lock.unlock();
+            }
+            WireResponse response = execute(call);
+            Instant now = clock.instant();
+            if (response.code() >= 200 && response.code() < 300) {
+                aux.onAnswer().read(send.wire(), response, now);
+            } else {
+                aux.fail(auxFailure(aux.endpoint(), send.wire().failure(response, now), now));
+            }
+        } catch (IOException e) {
+            WireOutcome.Transient failure = transportFailure(e, true, send.wire());
+            aux.fail(new CadRequestException(failure.kind(), failure.message(), null));
+        } catch (CadRequestException e) {
+            aux.fail(e);
+        } catch (RuntimeException e) {
+            aux.fail(new CadRequestException(FailureKind.UNEXPECTED_RESPONSE.name(),
+                    "CadBridge could not send or read this request (" + e.getClass().getSimpleName() + ")", null));
+        } finally {
+            lock.lock();
+            try {
+                currentCall = null;
+                progress.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Link and version failures go straight back to the caller (a player waiting on a command); only their side effects are kept. */
+    private CadRequestException auxFailure(Endpoint endpoint, WireOutcome outcome, Instant now) {
+        lock.lock();
+        try {
+            return switch (outcome) {
+                case WireOutcome.Rejected rejected -> {
+                    if (rejected.kind() == FailureKind.CREDENTIALS) {
+                        engine.openCircuit(rejected.message());
+                    }
+                    yield new CadRequestException(rejected.kind().name(), rejected.message(), rejected.traceId());
+                }
+                case WireOutcome.RateLimited limited -> {
+                    engine.rateLimited(endpoint, limited.retryAt(), now);
+                    long seconds = limited.retryAt() == null ? 60 : Math.max(1, Duration.between(now, limited.retryAt()).toSeconds());
+                    yield new CadRequestException("RATE_LIMITED", "the CAD is rate limiting this request; try again in "
+                            + seconds + " s", limited.traceId());
+                }
+                case WireOutcome.Transient problem -> new CadRequestException(problem.kind(), problem.message(), problem.traceId());
+                case WireOutcome.Answered answered -> new CadRequestException(FailureKind.UNEXPECTED_RESPONSE.name(),
+                        "unexpected answer", null);
+            };
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static WireResponse execute(Call call) throws IOException {
+        try (Response response = call.execute()) {
+            String body = response.peekBody(MAX_BODY_BYTES).string();
+            return new WireResponse(response.code(), response.headers(), body);
+        }
+    }
+
+    /** Own wording, not the exception's text: OkHttp messages can carry URLs and are not written for server owners. */
+    private WireOutcome.Transient transportFailure(IOException e, boolean requestStarted, SonoranWire wireUsed) {
+        String where = settings.baseUrl().getHost() + (settings.baseUrl().getPort() > 0 ? ":" + settings.baseUrl().getPort() : "");
+        if (e instanceof InterruptedIOException) {
+            return new WireOutcome.Transient("TIMEOUT", "the CAD at " + where + " did not answer within "
+                    + settings.requestTimeout().toSeconds() + " s", null, requestStarted);
+        }
+        if (e instanceof ConnectException) {
+            return new WireOutcome.Transient("CONNECTION", "could not connect to the CAD at " + where
+                    + " (connection refused)", null, requestStarted);
+        }
+        if (e instanceof UnknownHostException) {
+            return new WireOutcome.Transient("CONNECTION", "cannot resolve the CAD host " + wireUsed.redact(settings.baseUrl().getHost()),
+                    null, false);
+        }
+        return new WireOutcome.Transient("CONNECTION", "connection to the CAD at " + where + " failed ("
+                + e.getClass().getSimpleName() + ")", null, requestStarted);
+    }
+
+    private static RequestBody oneShot(RequestBody body) {
+        return new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return body.contentType();
+            }
+
+            @Override
+            public long contentLength() throws IOException {
+                return body.contentLength();
+            }
+
+            @Override
+            public void writeTo(BufferedSink sink) throws IOException {
+                body.writeTo(sink);
+            }
+
+            @Override
+            public boolean isOneShot() {
+                return true;
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "SonoranDispatcher[" + settings.generation() + " " + settings.baseUrl() + "]";
+    }
+
+    public static final class Builder {
+        private final SonoranSettings settings;
+        private DispatcherSettings dispatcherSettings = DispatcherSettings.defaults();
+        private OutboxListener listener = OutboxListener.NONE;
+        private Logger logger = Logger.getLogger("CadBridge");
+        private Clock clock = Clock.systemUTC();
+        private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+        private OkHttpClient httpClient;
+        private String threadName = "CadBridge-Dispatcher";
+        private RateLimit linkRateLimit = RateLimit.within(30);
+        private RateLimit versionRateLimit = RateLimit.within(10);
+        private boolean liftRateLimits;
+
+        private Builder(SonoranSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        public Builder dispatcherSettings(DispatcherSettings value) {
+            this.dispatcherSettings = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder listener(OutboxListener value) {
+            this.listener = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Paper gives each plugin a JUL logger; pass it here. */
+        public Builder logger(Logger value) {
+            this.logger = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Source of backoff jitter in [0, 1). */
+        public Builder jitter(DoubleSupplier value) {
+            this.jitter = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Shares a connection pool and dispatcher with other OkHttp users; timeouts are set from the settings. */
+        public Builder httpClient(OkHttpClient value) {
+            this.httpClient = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder threadName(String value) {
+            this.threadName = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder linkRateLimit(RateLimit value) {
+            this.linkRateLimit = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder versionRateLimit(RateLimit value) {
+            this.versionRateLimit = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Lifts every rate limit, for benchmarks and tests against a loopback server. Never for the real CAD. */
+        public Builder withoutRateLimits() {
+            this.liftRateLimits = true;
+            return this;
+        }
+
+        /** Builds the dispatcher and starts its worker thread. */
+        public SonoranDispatcher build() {
+            return new SonoranDispatcher(this).start();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.cadbridge.sonoran;
+
+import dev.cadbridge.dispatch.CadResult;
+import dev.cadbridge.dispatch.FailureKind;
+import java.time.Instant;
+import java.util.List;
+
+/** What one request's answer means for the operations it carried. */
+public sealed interface WireOutcome {
+
+    /** The CAD processed the request; {@code results} is aligned with the operations sent. */
+    record Answered(List<CadResult> results) implements WireOutcome {
+        public Answered {
+            results = List.copyOf(results);
+        }
+    }
+
+    /** The CAD refused the whole request for a reason retrying will not fix. */
+    record Rejected(FailureKind kind, String message, String traceId) implements WireOutcome {}
+
+    /** 429. {@code retryAt} is when the CAD said to come back, or null when it did not say. */
+    record RateLimited(Instant retryAt, String traceId) implements WireOutcome {}
+
+    /**
+     * A failure worth retrying later (5xx, timeout, connection failure). {@code kind} is SERVER_ERROR,
+     * TIMEOUT or CONNECTION. {@code mayHaveReachedServer} is true when the CAD may have acted on the
+     * request, which matters for operations that cannot be safely repeated.
+     */
+    record Transient(String kind, String message, String traceId, boolean mayHaveReachedServer) implements WireOutcome {}
+}

@@ -1,0 +1,100 @@
+package dev.cadbridge.sonoran;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import okhttp3.Headers;
+
+/** Answer handling both generations share: Retry-After, trace ids, redaction, 429 and 5xx. */
+public final class WireSupport {
+    private static final int MAX_MESSAGE_LENGTH = 300;
+
+    private WireSupport() {}
+
+    /** The instant a 429's Retry-After points to (delta seconds or HTTP date), or null if absent or unreadable. */
+    public static Instant retryAt(Headers headers, Instant now) {
+        String value = headers.get("Retry-After");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        try {
+            long seconds = Long.parseLong(trimmed);
+            return now.plus(Duration.ofSeconds(Math.max(0, seconds)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return at.isBefore(now) ? now : at;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+
+    /** The vendor trace id: problem-json {@code traceId}, then x-trace-id, then x-kong-request-id, then a 429's request_id. */
+    public static String traceId(WireResponse response, JsonObject json) {
+        String fromBody = json == null ? null : string(json, "traceId");
+        if (fromBody != null) {
+            return fromBody;
+        }
+        String header = response.headers().get("x-trace-id");
+        if (header == null) {
+            header = response.headers().get("x-kong-request-id");
+        }
+        if (header != null) {
+            return header;
+        }
+        return json == null ? null : string(json, "request_id");
+    }
+
+    /** The body parsed as a JSON object, or null when it is not one. */
+    public static JsonObject jsonObject(String body) {
+        JsonElement element = jsonElement(body);
+        return element != null && element.isJsonObject() ? element.getAsJsonObject() : null;
+    }
+
+    public static JsonElement jsonElement(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return JsonParser.parseString(body);
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    public static String string(JsonObject json, String member) {
+        JsonElement value = json.get(member);
+        return value != null && value.isJsonPrimitive() ? value.getAsString() : null;
+    }
+
+    /** Answers any generation treats the same: 429 and 5xx. Null when the status is something else. */
+    public static WireOutcome rateLimitOrServerError(WireResponse response, Instant now, String describedBody) {
+        if (response.code() == 429) {
+            return new WireOutcome.RateLimited(retryAt(response.headers(), now), traceId(response, jsonObject(response.body())));
+        }
+        if (response.code() >= 500) {
+            // 503 says the request was not processed; other 5xx (502/504 from a gateway) may hide a call that was created.
+            return new WireOutcome.Transient("SERVER_ERROR", "the CAD answered HTTP " + response.code() + describedBody,
+                    traceId(response, jsonObject(response.body())), response.code() != 503);
+        }
+        return null;
+    }
+
+    /** Replaces the key everywhere in {@code text} and caps the length so a huge body cannot flood a log. */
+    public static String redact(String text, ApiKey key) {
+        if (text == null) {
+            return null;
+        }
+        String secret = key.reveal();
+        String cleaned = secret.isEmpty() ? text : text.replace(secret, "[api key]");
+        cleaned = cleaned.replaceAll("\\s+", " ").strip();
+        return cleaned.length() > MAX_MESSAGE_LENGTH ? cleaned.substring(0, MAX_MESSAGE_LENGTH) + "…" : cleaned;
+    }
+}

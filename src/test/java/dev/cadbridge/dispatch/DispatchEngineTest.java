@@ -1,0 +1,357 @@
+package dev.cadbridge.dispatch;
+
+import dev.cadbridge.sonoran.ApiGeneration;
+import dev.cadbridge.sonoran.AttachUnits;
+import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.CallOrigin;
+import dev.cadbridge.sonoran.CallStatus;
+import dev.cadbridge.sonoran.CloseCall;
+import dev.cadbridge.sonoran.DetachUnits;
+import dev.cadbridge.sonoran.KickUnit;
+import dev.cadbridge.sonoran.NewDispatch;
+import dev.cadbridge.sonoran.OperationType;
+import dev.cadbridge.sonoran.WireOutcome;
+import dev.cadbridge.sonoran.WireSupport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
+import okhttp3.Headers;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dispatcher's decisions stepped with a manual clock: pacing, 429s, backoff, expiry, batching, shutdown. */
+class DispatchEngineTest {
+    private static final Instant T0 = Instant.parse("2026-10-21T07:27:00Z");
+
+    private final List<String> events = new ArrayList<>();
+    private final OutboxListener recording = new OutboxListener() {
+        @Override
+        public void accepted(PendingOperation operation) {
+            events.add("accepted " + operation.operation().type());
+        }
+
+        @Override
+        public void sending(Collection<UUID> ids) {
+            events.add("sending " + ids.size());
+        }
+
+        @Override
+        public void finished(UUID id, CadResult result) {
+            events.add("finished " + result.getClass().getSimpleName());
+        }
+    };
+    private double jitter = 0.5;
+    private Instant now = T0;
+
+    private DispatchEngine engine(ApiGeneration generation, DispatcherSettings settings) {
+        Map<Endpoint, RateLimit> aux = new EnumMap<>(Endpoint.class);
+        aux.put(Endpoint.LINK_CREATE, RateLimit.within(30));
+        aux.put(Endpoint.LINK_CHECK, RateLimit.within(30));
+        aux.put(Endpoint.VERSION, RateLimit.within(10));
+        return new DispatchEngine(generation, settings, aux, recording, Logger.getAnonymousLogger(), () -> jitter, T0);
+    }
+
+    private DispatchEngine engine() {
+        return engine(ApiGeneration.V2, DispatcherSettings.defaults());
+    }
+
+    private static DispatcherSettings withQueueCapacity(int capacity) {
+        DispatcherSettings d = DispatcherSettings.defaults();
+        return new DispatcherSettings(capacity, d.maxBatchSize(), d.deadlines(), d.rateLimits(), d.v1RateLimit(),
+                d.retryBaseDelay(), d.retryMaxDelay());
+    }
+
+    private CompletableFuture<CadResult> submit(DispatchEngine engine, CadOperation operation) {
+        Duration life = DispatcherSettings.defaults().deadlines().get(operation.type());
+        CompletableFuture<CadResult> future = new CompletableFuture<>();
+        engine.accept(new PendingOperation(UUID.randomUUID(), operation, now, now.plus(life)), future, true);
+        return future;
+    }
+
+    private static NewDispatch dispatch(String title) {
+        return new NewDispatch(CallOrigin.CALLER, CallStatus.PENDING, 2, title, "", "", "", "", "", "", Map.of(), List.of());
+    }
+
+    private static WireOutcome delivered(DispatchEngine.Batch batch) {
+        List<CadResult> results = new ArrayList<>();
+        batch.wireOperations().forEach(op -> results.add(new CadResult.Delivered(OptionalLong.empty())));
+        return new WireOutcome.Answered(results);
+    }
+
+    @Test
+    void newDispatchesArePacedSoNoSixtySecondWindowExceedsTheDocumentedTwenty() {
+        DispatchEngine engine = engine();
+        for (int i = 0; i < 100; i++) {
+            submit(engine, dispatch("call " + i));
+        }
+        List<Instant> sent = new ArrayList<>();
+        for (Instant end = T0.plusSeconds(180); !now.isAfter(end); now = now.plusMillis(100)) {
+            DispatchEngine.Batch batch;
+            while ((batch = engine.nextBatch(now)) != null) {
+                sent.add(now);
+                engine.onOutcome(batch, delivered(batch), now);
+            }
+        }
+        for (Instant start : sent) {
+            long inWindow = sent.stream().filter(t -> !t.isBefore(start) && t.isBefore(start.plusSeconds(60))).count();
+            assertThat(inWindow).as("sends in the 60 s from %s", start).isLessThanOrEqualTo(20);
+        }
+        // burst of 2 at once, then 18 per minute: 2 + 3 * 18
+        assertThat(sent).hasSize(56);
+    }
+
+    @Test
+    void afterTheBurstTheEngineSaysWhenTheNextTokenArrivesAndOtherEndpointsAreNotHeldUp() {
+        DispatchEngine engine = engine();
+        for (int i = 0; i < 3; i++) {
+            submit(engine, dispatch("call " + i));
+        }
+        for (int i = 0; i < 2; i++) {
+            DispatchEngine.Batch batch = engine.nextBatch(now);
+            assertThat(batch.type()).isEqualTo(OperationType.NEW_DISPATCH);
+            engine.onOutcome(batch, delivered(batch), now);
+        }
+        assertThat(engine.nextBatch(now)).isNull();
+        // 18 tokens a minute: one every 3.333... s
+        assertThat(engine.nextWakeup(now)).isEqualTo(T0.plusNanos(3_333_333_334L));
+
+        submit(engine, new KickUnit("player-1", "AFK"));
+        assertThat(engine.nextBatch(now).type()).isEqualTo(OperationType.KICK);
+    }
+
+    @Test
+    void v1SharesOneBucketAcrossAllOperations() {
+        DispatchEngine engine = engine(ApiGeneration.V1, DispatcherSettings.defaults()); // v1: 60/min, burst 3
+        submit(engine, new KickUnit("a", "AFK"));
+        submit(engine, new CloseCall(1));
+        submit(engine, new DetachUnits(List.of("b")));
+        submit(engine, dispatch("d"));
+        for (int i = 0; i < 3; i++) {
+            DispatchEngine.Batch batch = engine.nextBatch(now);
+            assertThat(batch).isNotNull();
+            engine.onOutcome(batch, delivered(batch), now);
+        }
+        assertThat(engine.nextBatch(now)).isNull();
+        assertThat(engine.nextWakeup(now)).isEqualTo(T0.plusSeconds(1));
+        assertThat(engine.nextBatch(T0.plusSeconds(1))).isNotNull();
+    }
+
+    @Test
+    void retryAfterInSecondsHoldsThatEndpointUntilThenWhileOthersGoOn() {
+        DispatchEngine engine = engine();
+        CompletableFuture<CadResult> kick = submit(engine, new KickUnit("a", "AFK"));
+        DispatchEngine.Batch batch = engine.nextBatch(now);
+        Instant retryAt = WireSupport.retryAt(Headers.of("Retry-After", "30"), now);
+        engine.onOutcome(batch, new WireOutcome.RateLimited(retryAt, "req-1"), now);
+
+        assertThat(retryAt).isEqualTo(T0.plusSeconds(30));
+        assertThat(engine.nextBatch(T0.plusSeconds(29))).isNull();
+        assertThat(engine.nextWakeup(T0.plusSeconds(29))).isEqualTo(T0.plusSeconds(30));
+        submit(engine, new CloseCall(5));
+        DispatchEngine.Batch close = engine.nextBatch(T0.plusSeconds(29));
+        assertThat(close.type()).as("another endpoint is not held").isEqualTo(OperationType.CLOSE);
+        engine.onOutcome(close, delivered(close), T0.plusSeconds(29));
+
+        DispatchEngine.Batch retry = engine.nextBatch(T0.plusSeconds(30));
+        assertThat(retry.wireOperations()).containsExactly(new KickUnit("a", "AFK"));
+        engine.onOutcome(retry, delivered(retry), T0.plusSeconds(30));
+        assertThat(kick).isCompletedWithValue(new CadResult.Delivered(OptionalLong.empty()));
+        assertThat(engine.status(ApiGeneration.V2, "x").counters().rateLimited()).isEqualTo(1);
+    }
+
+    @Test
+    void retryAfterAsAnHttpDateIsReadAgainstTheClock() {
+        Instant retryAt = WireSupport.retryAt(Headers.of("Retry-After", "Wed, 21 Oct 2026 07:28:30 GMT"), now);
+        assertThat(retryAt).isEqualTo(T0.plusSeconds(90));
+        assertThat(WireSupport.retryAt(Headers.of("Retry-After", "Wed, 21 Oct 2026 07:00:00 GMT"), now))
+                .as("a date in the past means now").isEqualTo(now);
+        assertThat(WireSupport.retryAt(Headers.of(), now)).isNull();
+
+        DispatchEngine engine = engine();
+        submit(engine, new CloseCall(9));
+        DispatchEngine.Batch batch = engine.nextBatch(now);
+        engine.onOutcome(batch, new WireOutcome.RateLimited(retryAt, null), now);
+        assertThat(engine.nextBatch(T0.plusSeconds(89))).isNull();
+        assertThat(engine.nextBatch(T0.plusSeconds(90))).isNotNull();
+    }
+
+    @Test
+    void a429WithoutRetryAfterBacksOffExponentiallyAndNeverDropsTheWork() {
+        jitter = 1.0; // full delay: base 1 s, then 2 s, 4 s ...
+        DispatchEngine engine = engine(ApiGeneration.V2, SonoranDispatcher.withoutRateLimits(DispatcherSettings.defaults()));
+        CompletableFuture<CadResult> close = submit(engine, new CloseCall(9));
+        Instant at = now;
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            DispatchEngine.Batch batch = engine.nextBatch(at);
+            assertThat(batch).as("attempt %d", attempt).isNotNull();
+            engine.onOutcome(batch, new WireOutcome.RateLimited(null, null), at);
+            Instant expected = at.plusSeconds(1L << (attempt - 1));
+            assertThat(engine.nextWakeup(at)).isEqualTo(expected);
+            at = expected;
+        }
+        assertThat(close).isNotDone();
+    }
+
+    @Test
+    void serverErrorsBackOffExponentiallyWithJitter() {
+        jitter = 0.0; // half the delay: base 1 s -> 0.5 s, then 1 s
+        DispatchEngine engine = engine(ApiGeneration.V2, SonoranDispatcher.withoutRateLimits(DispatcherSettings.defaults()));
+        CompletableFuture<CadResult> kick = submit(engine, new KickUnit("a", "AFK"));
+        DispatchEngine.Batch batch = engine.nextBatch(now);
+        engine.onOutcome(batch, new WireOutcome.Transient("SERVER_ERROR", "HTTP 500", "t", true), now);
+        assertThat(engine.nextBatch(now.plusMillis(499))).isNull();
+        batch = engine.nextBatch(now.plusMillis(500));
+        assertThat(batch).isNotNull();
+        engine.onOutcome(batch, new WireOutcome.Transient("SERVER_ERROR", "HTTP 500", "t", true), now.plusMillis(500));
+        assertThat(engine.nextWakeup(now.plusMillis(500))).isEqualTo(now.plusMillis(1500));
+        batch = engine.nextBatch(now.plusMillis(1500));
+        engine.onOutcome(batch, delivered(batch), now.plusMillis(1500));
+        assertThat(kick).isCompletedWithValue(new CadResult.Delivered(OptionalLong.empty()));
+    }
+
+    @Test
+    void aDispatchThatMayHaveReachedTheServerIsNotRetried() {
+        DispatchEngine engine = engine();
+        CompletableFuture<CadResult> call = submit(engine, dispatch("robbery"));
+        DispatchEngine.Batch batch = engine.nextBatch(now);
+        engine.onOutcome(batch, new WireOutcome.Transient("TIMEOUT", "no answer within 10 s", null, true), now);
+        assertThat(call.join()).isInstanceOf(CadResult.OutcomeUnknown.class);
+        assertThat(engine.nextBatch(now.plusSeconds(60))).isNull();
+
+        CompletableFuture<CadResult> notSent = submit(engine, dispatch("fire"));
+        batch = engine.nextBatch(now.plusSeconds(60));
+        engine.onOutcome(batch, new WireOutcome.Transient("CONNECTION", "refused", null, false), now.plusSeconds(60));
+        assertThat(notSent).isNotDone();
+        assertThat(engine.nextBatch(now.plusSeconds(120)).wireOperations()).containsExactly(dispatch("fire"));
+    }
+
+    @Test
+    void operationsExpireAtTheirDeadlineWithoutBeingSent() {
+        DispatchEngine engine = engine();
+        CompletableFuture<CadResult> first = submit(engine, new KickUnit("a", "AFK"));
+        DispatchEngine.Batch batch = engine.nextBatch(now);
+        engine.onOutcome(batch, new WireOutcome.Rejected(FailureKind.CREDENTIALS, "bad key", "t"), now);
+        CompletableFuture<CadResult> second = submit(engine, new KickUnit("b", "AFK"));
+
+        assertThat(engine.nextBatch(T0.plusSeconds(119))).as("circuit open: nothing sent").isNull();
+        assertThat(engine.nextWakeup(T0.plusSeconds(119))).as("wakes for the kick deadline").isEqualTo(T0.plusSeconds(120));
+        assertThat(first).isNotDone();
+        assertThat(engine.nextBatch(T0.plusSeconds(120))).isNull();
+        assertThat(first.join()).isInstanceOf(CadResult.Expired.class);
+        assertThat(((CadResult.Expired) first.join()).message()).contains("bad key");
+        assertThat(second.join()).isInstanceOf(CadResult.Expired.class);
+        assertThat(engine.status(ApiGeneration.V2, "x").counters().expired()).isEqualTo(2);
+        assertThat(events).containsExactly("accepted KICK", "accepted KICK", "finished Expired", "finished Expired");
+    }
+
+    @Test
+    void aResubmittedOperationKeepsItsDeadline() {
+        DispatchEngine engine = engine();
+        CompletableFuture<CadResult> future = new CompletableFuture<>();
+        engine.accept(new PendingOperation(UUID.randomUUID(), new CloseCall(3), T0.minusSeconds(3600), T0.minusSeconds(1)), future, false);
+        assertThat(engine.nextBatch(now)).isNull();
+        assertThat(future.join()).isInstanceOf(CadResult.Expired.class);
+        assertThat(events).as("a resubmit is already in the outbox").containsExactly("finished Expired");
+    }
+
+    @Test
+    void aFullQueueRefusesAtOnceWithAClearReason() {
+        DispatchEngine engine = engine(ApiGeneration.V2, withQueueCapacity(2));
+        submit(engine, new CloseCall(1));
+        submit(engine, new CloseCall(2));
+        CompletableFuture<CadResult> third = submit(engine, new CloseCall(3));
+        assertThat(third.join()).isInstanceOfSatisfying(CadResult.Failed.class, failed -> {
+            assertThat(failed.kind()).isEqualTo(FailureKind.QUEUE_FULL);
+            assertThat(failed.message()).contains("queue is full").contains("close call");
+        });
+    }
+
+    @Test
+    void planTooLowDisablesOnlyThatOperationType() {
+        DispatchEngine engine = engine();
+        CompletableFuture<CadResult> attach = submit(engine, new AttachUnits(5, List.of("a")));
+        DispatchEngine.Batch batch = engine.nextBatch(now);
+        engine.onOutcome(batch, new WireOutcome.Rejected(FailureKind.PLAN, "needs Plus", "t"), now);
+        assertThat(attach.join()).isEqualTo(new CadResult.Failed(FailureKind.PLAN, "needs Plus", "t"));
+
+        assertThat(submit(engine, new AttachUnits(6, List.of("b"))).join())
+                .isEqualTo(new CadResult.Failed(FailureKind.PLAN, "needs Plus", null));
+        submit(engine, new KickUnit("c", "AFK"));
+        assertThat(engine.nextBatch(now).type()).isEqualTo(OperationType.KICK);
+        assertThat(engine.status(ApiGeneration.V2, "x").disabledTypes()).containsEntry(OperationType.ATTACH, "needs Plus");
+    }
+
+    @Test
+    void queuedKicksClosesAttachesAndDetachesLeaveTogetherWithDuplicatesCollapsed() {
+        DispatchEngine engine = engine();
+        submit(engine, new KickUnit("a", "AFK"));
+        submit(engine, new KickUnit("b", "AFK"));
+        submit(engine, new KickUnit("a", "AFK again"));
+        DispatchEngine.Batch kicks = engine.nextBatch(now);
+        assertThat(kicks.wireOperations()).containsExactly(new KickUnit("a", "AFK"), new KickUnit("b", "AFK"));
+        assertThat(kicks.members().get(0)).hasSize(2);
+        engine.onOutcome(kicks, delivered(kicks), now);
+
+        submit(engine, new AttachUnits(7, List.of("a")));
+        submit(engine, new AttachUnits(8, List.of("c")));
+        submit(engine, new AttachUnits(7, List.of("b", "a")));
+        DispatchEngine.Batch attach7 = engine.nextBatch(now);
+        assertThat(attach7.wireOperations()).containsExactly(new AttachUnits(7, List.of("a", "b")));
+        assertThat(attach7.operationCount()).isEqualTo(2);
+        engine.onOutcome(attach7, delivered(attach7), now);
+        now = now.plusSeconds(60); // attach is 10/min with a burst of 1
+        assertThat(engine.nextBatch(now).wireOperations()).containsExactly(new AttachUnits(8, List.of("c")));
+    }
+
+    @Test
+    void batchesRespectTheMaximumSize() {
+        DispatcherSettings d = DispatcherSettings.defaults();
+        DispatchEngine engine = engine(ApiGeneration.V2, new DispatcherSettings(d.queueCapacity(), 2, d.deadlines(),
+                d.rateLimits(), d.v1RateLimit(), d.retryBaseDelay(), d.retryMaxDelay()));
+        for (int i = 1; i <= 3; i++) {
+            submit(engine, new CloseCall(i));
+        }
+        now = now.plusSeconds(1);
+        submit(engine, new DetachUnits(List.of("a", "b")));
+        submit(engine, new DetachUnits(List.of("c")));
+        DispatchEngine.Batch closes = engine.nextBatch(now);
+        assertThat(closes.wireOperations()).containsExactly(new CloseCall(1), new CloseCall(2));
+        assertThat(engine.nextBatch(now)).as("one request in flight at a time").isNull();
+        engine.onOutcome(closes, delivered(closes), now);
+        DispatchEngine.Batch lastClose = engine.nextBatch(now);
+        assertThat(lastClose.wireOperations()).containsExactly(new CloseCall(3));
+        engine.onOutcome(lastClose, delivered(lastClose), now);
+        assertThat(engine.nextBatch(now).wireOperations()).as("the union a,b,c would exceed 2 units")
+                .containsExactly(new DetachUnits(List.of("a", "b")));
+    }
+
+    @Test
+    void shutdownHandsBackQueuedAndInFlightWorkWithTheirIdsAndDeadlines() {
+        DispatchEngine engine = engine();
+        CompletableFuture<CadResult> kick = submit(engine, new KickUnit("a", "AFK"));
+        DispatchEngine.Batch inFlight = engine.nextBatch(now);
+        now = now.plusSeconds(1);
+        CompletableFuture<CadResult> close = submit(engine, new CloseCall(4));
+
+        List<PendingOperation> handedBack = engine.shutdown(true);
+
+        assertThat(handedBack).extracting(PendingOperation::operation).containsExactly(new KickUnit("a", "AFK"), new CloseCall(4));
+        assertThat(handedBack.get(0).deadline()).isEqualTo(T0.plusSeconds(120));
+        assertThat(handedBack.get(1).deadline()).isEqualTo(T0.plusSeconds(1 + 1800));
+        assertThat(kick.join()).isInstanceOfSatisfying(CadResult.Failed.class,
+                f -> assertThat(f.kind()).isEqualTo(FailureKind.SHUT_DOWN));
+        assertThat(close.join()).isInstanceOf(CadResult.Failed.class);
+        assertThat(events).as("no finished callback: the outbox keeps them").noneMatch(e -> e.startsWith("finished"));
+        engine.onOutcome(inFlight, delivered(inFlight), now); // the answer that arrives late is ignored
+        assertThat(engine.status(ApiGeneration.V2, "x").counters().delivered()).isZero();
+    }
+}
