@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,9 +33,10 @@ import java.util.logging.Logger;
  * Persists every operation the dispatcher accepts until it is finished, and hands this server's
  * leftovers back to the dispatcher on the next start.
  *
- * <p>The listener methods only record the change in memory and return: a storage thread writes
+ * <p>The listener methods record the change in memory and return: a storage thread writes
  * everything recorded since the last write in one transaction every flush interval (and at once
- * when a batch goes on the wire). While the database is unreachable the changes wait in memory.
+ * when a batch goes on the wire; see {@link #sending} for the one wait). While the database is
+ * unreachable the changes wait in memory.
  *
  * <p>Rows carry this server's name (several servers may share the database; each replays only its
  * own rows) and the id of the run that owns them, so a replay never picks up what this run
@@ -38,6 +45,8 @@ import java.util.logging.Logger;
 public final class SqlOutbox implements OutboxListener {
     private static final String PENDING = "pending";
     private static final String SENDING = "sending";
+    /** Longest a batch with a new dispatch waits for its in-flight mark to be committed. */
+    static final Duration MAX_WAIT_FOR_IN_FLIGHT_MARK = Duration.ofSeconds(2);
 
     private final SqlDatabase database;
     private final OutboxBacklog backlog;
@@ -46,6 +55,8 @@ public final class SqlOutbox implements OutboxListener {
     private final UUID runId = UUID.randomUUID();
     private final Logger logger;
     private final AtomicBoolean backlogFullReported = new AtomicBoolean();
+    /** Type of every operation this run knows is unfinished, to tell which batches hold a new dispatch. */
+    private final Map<UUID, OperationType> unfinishedTypes = new ConcurrentHashMap<>();
 
     SqlOutbox(SqlDatabase database, OutboxBacklog backlog, String serverName, Logger logger) {
         this.database = database;
@@ -56,25 +67,44 @@ public final class SqlOutbox implements OutboxListener {
 
     @Override
     public void accepted(PendingOperation operation) {
+        unfinishedTypes.put(operation.id(), operation.operation().type());
         if (!backlog.accepted(operation)) {
             reportBacklogFullOnce();
         }
     }
 
+    /**
+     * Marks the batch in flight. For a batch holding a new dispatch this waits (at most
+     * {@link #MAX_WAIT_FOR_IN_FLIGHT_MARK}, and not at all while the database is unavailable) until
+     * the mark is committed: the mark is what stops a crash from turning into a second call, since
+     * the API has no idempotency key. Other batches only start the write. This runs on the
+     * dispatcher's worker, never on the server thread.
+     */
     @Override
     public void sending(Collection<UUID> ids) {
         backlog.sending(ids);
-        // Write the in-flight mark now rather than at the next tick: it is what stops a crash from
-        // turning into a second new dispatch, so the window in which it is missing stays one commit.
+        Future<?> write;
         try {
-            database.writer.execute(this::flushQuietly);
+            write = database.writer.submit(this::flushQuietly);
         } catch (RejectedExecutionException stopped) {
-            // Storage is closing; its final flush writes the mark.
+            return; // storage is closing; its final flush writes the mark
+        }
+        boolean holdsNewDispatch = ids.stream().anyMatch(id -> unfinishedTypes.get(id) == OperationType.NEW_DISPATCH);
+        if (holdsNewDispatch && database.ready.isDone() && database.health.connection() != StorageStatus.Connection.UNAVAILABLE) {
+            try {
+                write.get(MAX_WAIT_FOR_IN_FLIGHT_MARK.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // Send anyway: the operation must not wait on the database. Only a crash in this
+                // window could repeat the dispatch (README, Storage).
+            }
         }
     }
 
     @Override
     public void finished(UUID id, CadResult result) {
+        unfinishedTypes.remove(id);
         backlog.finished(id);
     }
 
@@ -212,6 +242,7 @@ public final class SqlOutbox implements OutboxListener {
         // leaves the rows to the next run's replay, never to two dispatchers at once.
         List<ReplayReport.Resubmitted> resubmitted = new ArrayList<>();
         for (PendingOperation pending : toResubmit) {
+            unfinishedTypes.put(pending.id(), pending.operation().type());
             resubmitted.add(new ReplayReport.Resubmitted(pending, dispatcher.resubmit(pending)));
         }
         if (!resubmitted.isEmpty() || !expired.isEmpty()) {

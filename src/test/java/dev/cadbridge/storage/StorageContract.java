@@ -260,6 +260,16 @@ abstract class StorageContract {
     }
 
     @Test
+    void aNewDispatchIsMarkedInFlightOnDiskBeforeItMayGoOnTheWire() throws SQLException {
+        Storage storage = startReady("alpha");
+        PendingOperation dispatch = pending(SampleOperations.dispatch("Marked first"), Duration.ofMinutes(30));
+        storage.outbox().accepted(dispatch);
+        storage.outbox().sending(List.of(dispatch.id()));
+        // No waiting here: sending() returned, so the dispatcher may already be sending it.
+        assertThat(outboxRows()).isEqualTo(Map.of(dispatch.id(), "sending"));
+    }
+
+    @Test
     void aRestartResubmitsEveryUnexpiredOperationOnceAndDropsExpiredOnes() throws SQLException {
         Storage first = startReady("alpha");
         List<PendingOperation> live = new ArrayList<>();
