@@ -62,6 +62,12 @@ final class OutboxBacklog {
         }
     }
 
+    synchronized void notSent(Collection<UUID> ids) {
+        for (UUID id : ids) {
+            merge(id, new Change(null, RowState.PENDING));
+        }
+    }
+
     synchronized void finished(UUID id) {
         merge(id, new Change(null, RowState.DONE));
     }

@@ -102,6 +102,12 @@ public final class SqlOutbox implements OutboxListener {
         }
     }
 
+    /** Clears the in-flight mark with the next write; nothing reached the CAD. */
+    @Override
+    public void notSent(Collection<UUID> ids) {
+        backlog.notSent(ids);
+    }
+
     @Override
     public void finished(UUID id, CadResult result) {
         unfinishedTypes.remove(id);
@@ -169,6 +175,8 @@ public final class SqlOutbox implements OutboxListener {
         try (PreparedStatement upsert = connection.prepareStatement(database.dialect.upsertOutboxRow(database.tables));
              PreparedStatement markSending = connection.prepareStatement(
                      "UPDATE " + database.tables.outbox() + " SET state = '" + SENDING + "' WHERE id = ?");
+             PreparedStatement markPending = connection.prepareStatement(
+                     "UPDATE " + database.tables.outbox() + " SET state = '" + PENDING + "' WHERE id = ?");
              PreparedStatement delete = connection.prepareStatement("DELETE FROM " + database.tables.outbox() + " WHERE id = ?")) {
             for (Map.Entry<UUID, OutboxBacklog.Change> entry : changes.entrySet()) {
                 OutboxBacklog.Change change = entry.getValue();
@@ -179,13 +187,15 @@ public final class SqlOutbox implements OutboxListener {
                 } else if (change.insert() != null) {
                     bindRow(upsert, change.insert(), change.state() == OutboxBacklog.RowState.SENDING ? SENDING : PENDING);
                     upsert.addBatch();
-                } else if (change.state() == OutboxBacklog.RowState.SENDING) {
-                    markSending.setString(1, id);
-                    markSending.addBatch();
+                } else {
+                    PreparedStatement mark = change.state() == OutboxBacklog.RowState.SENDING ? markSending : markPending;
+                    mark.setString(1, id);
+                    mark.addBatch();
                 }
             }
             upsert.executeBatch();
             markSending.executeBatch();
+            markPending.executeBatch();
             delete.executeBatch();
         }
         return null;

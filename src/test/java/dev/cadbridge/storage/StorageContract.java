@@ -270,6 +270,21 @@ abstract class StorageContract {
     }
 
     @Test
+    void aNewDispatchWhoseSendNeverReachedTheCadIsSentAgainAfterACrash() {
+        Storage first = startReady("alpha");
+        PendingOperation dispatch = pending(SampleOperations.dispatch("Refused connection"), Duration.ofMinutes(30));
+        first.outbox().accepted(dispatch);
+        first.outbox().sending(List.of(dispatch.id()));
+        first.outbox().notSent(List.of(dispatch.id()));
+        await().atMost(WAIT).until(() -> "pending".equals(outboxRows().get(dispatch.id())));
+        // Abandoned without close(), like a crash.
+        RecordingDispatcher dispatcher = new RecordingDispatcher();
+        ReplayReport report = join(startReady("alpha").outbox().replay(dispatcher));
+        assertThat(report.outcomeUnknown()).isEmpty();
+        assertThat(dispatcher.resubmitted).containsExactly(dispatch);
+    }
+
+    @Test
     void aRestartResubmitsEveryUnexpiredOperationOnceAndDropsExpiredOnes() throws SQLException {
         Storage first = startReady("alpha");
         List<PendingOperation> live = new ArrayList<>();
