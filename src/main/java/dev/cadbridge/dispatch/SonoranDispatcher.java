@@ -71,6 +71,8 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     private boolean stopped;
     private Call currentCall;
     private SendTracker currentTracker;
+    private Instant workerLookedAt = Instant.MIN;
+    private boolean workerWaiting;
 
     private SonoranDispatcher(Builder builder) {
         this.dispatcherSettings = builder.liftRateLimits ? withoutRateLimits(builder.dispatcherSettings) : builder.dispatcherSettings;
@@ -149,7 +151,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         lock.lock();
         try {
             engine.accept(pending, future, announce);
-            workAvailable.signalAll();
+            signalWorker();
         } finally {
             lock.unlock();
         }
@@ -176,7 +178,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         try {
             apply(newSettings);
             engine.reconfigure(newSettings.generation(), clock.instant());
-            workAvailable.signalAll();
+            signalWorker();
         } finally {
             lock.unlock();
         }
@@ -198,7 +200,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             }
             closing = true;
             engine.closeIntake();
-            workAvailable.signalAll();
+            signalWorker();
             long nanos = Math.max(0, timeout.toNanos());
             while (!(engine.idle() && auxRequests.isEmpty()) && nanos > 0) {
                 nanos = progress.awaitNanos(nanos);
@@ -209,13 +211,13 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             auxRequests.forEach(aux -> aux.fail(shutDown));
             auxRequests.clear();
             toCancel = currentCall;
-            workAvailable.signalAll();
+            signalWorker();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopped = true;
             handedBack = engine.shutdown(currentTracker != null && currentTracker.requestStarted());
             toCancel = currentCall;
-            workAvailable.signalAll();
+            signalWorker();
         } finally {
             lock.unlock();
         }
@@ -230,6 +232,40 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
         return handedBack;
+    }
+
+    // ----- hooks for tests that move a manual clock -----
+
+    /**
+     * Makes the worker read the clock again now. Its waits are real-time waits computed from the
+     * clock, so a test that moves a manual clock forward calls this instead of waiting for real.
+     */
+    void wakeUp() {
+        lock.lock();
+        try {
+            signalWorker();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock. The worker has not seen what the caller just changed, so it is not idle until it looks again. */
+    private void signalWorker() {
+        workerLookedAt = Instant.MIN;
+        workAvailable.signalAll();
+    }
+
+    /**
+     * True when the worker is waiting and last read the clock at or after {@code instant}: everything
+     * due by then has been sent and answered. With {@link #wakeUp()} this lets a test step time.
+     */
+    boolean idleSince(Instant instant) {
+        lock.lock();
+        try {
+            return workerWaiting && !workerLookedAt.isBefore(instant);
+        } finally {
+            lock.unlock();
+        }
     }
 
     // ----- CadLinks and the credential check -----
@@ -304,7 +340,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
                         "account linking needs the v2 API; set the API version to v2 in config.yml", null));
             } else {
                 auxRequests.addLast(aux);
-                workAvailable.signalAll();
+                signalWorker();
             }
         } finally {
             lock.unlock();
@@ -359,6 +395,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     private Work awaitWork() {
         while (!stopped) {
             Instant now = clock.instant();
+            workerLookedAt = now;
             progress.signalAll();
             Instant auxWake = null;
             while (!auxRequests.isEmpty()) {
@@ -387,6 +424,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             }
             progress.signalAll();
             Instant wake = DispatchEngine.earlier(engine.nextWakeup(now), auxWake);
+            workerWaiting = true;
             try {
                 if (wake == null) {
                     workAvailable.await();
@@ -400,6 +438,8 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
                 if (stopped) {
                     return null;
                 }
+            } finally {
+                workerWaiting = false;
             }
         }
         return null;

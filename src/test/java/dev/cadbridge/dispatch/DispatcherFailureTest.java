@@ -178,13 +178,27 @@ class DispatcherFailureTest extends HttpDispatcherTestBase {
     void serverErrorsAreRetriedAndTheOutageIsLoggedOnce() {
         server.enqueue(text(500, "oops"));
         server.enqueue(text(503, "maintenance"));
+        server.enqueue(text(503, "maintenance"));
         server.enqueue(json(200, "{\"identId\":1}"));
         CadResult result = result(start(ApiGeneration.V2).submit(new KickUnit("p1", "AFK")));
 
         assertThat(result).isInstanceOf(CadResult.Delivered.class);
-        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(server.getRequestCount()).isEqualTo(4);
         assertThat(logLines(Level.WARNING, "CAD unreachable")).isEqualTo(1);
         assertThat(logLines(Level.INFO, "CAD reachable again")).isEqualTo(1);
+    }
+
+    @Test
+    void aBlipOfFewerFailuresThanTheThresholdIsRetriedWithoutAnOutageLine() {
+        server.enqueue(text(503, "maintenance"));
+        server.enqueue(text(503, "maintenance"));
+        server.enqueue(json(200, "{\"identId\":1}"));
+        CadResult result = result(start(ApiGeneration.V2).submit(new KickUnit("p1", "AFK")));
+
+        assertThat(result).isInstanceOf(CadResult.Delivered.class);
+        assertThat(DispatchEngine.FAILURES_BEFORE_UNREACHABLE).isEqualTo(3);
+        assertThat(logs).as("two failures in a row are a blip, not an outage").isEmpty();
+        assertThat(dispatcher.status().lastFailure().kind()).as("still visible in /cad status").isEqualTo("SERVER_ERROR");
     }
 
     @Test
@@ -193,7 +207,7 @@ class DispatcherFailureTest extends HttpDispatcherTestBase {
         server.close();
         dispatcher = builder(settings(ApiGeneration.V2, port)).build();
         CompletableFuture<CadResult> call = dispatcher.submit(dispatch());
-        await().until(() -> dispatcher.status().lastFailure() != null);
+        await().until(() -> logLines(Level.WARNING, "will keep retrying") == 1);
         assertThat(dispatcher.status().lastFailure().kind()).isEqualTo("CONNECTION");
         assertThat(call).isNotDone();
 
