@@ -41,6 +41,27 @@ class FaultToleranceTest extends FaultHarness {
         return tracked.stream().filter(t -> t.type() != type).toList();
     }
 
+    // ----- the test hook: waits follow the clock -----
+
+    @org.junit.jupiter.api.Test
+    void aTwoMinuteRetryAfterEndsWhenTheClockSaysSoNotEarlier() {
+        start(ApiGeneration.V2);
+        warmUp();
+        cad.inject(SandboxFault.rateLimitStorm(Duration.ofSeconds(120)), 1);
+        Tracked close = submit(new dev.cadbridge.sonoran.CloseCall(cad.addCall("Retry-After target")));
+        settle();
+        long afterThe429 = cad.requestCount();
+        assertThat(cad.requests().getLast().status()).isEqualTo(429);
+
+        step(Duration.ofSeconds(119));
+        assertThat(cad.requestCount()).as("nothing sent a second early").isEqualTo(afterThe429);
+        assertThat(close.future()).isNotDone();
+
+        step(SECOND);
+        assertThat(close.result()).isInstanceOf(CadResult.Delivered.class);
+        assertThat(cad.requestCount()).isEqualTo(afterThe429 + 1);
+    }
+
     // ----- CAD down for five minutes -----
 
     @ParameterizedTest
@@ -75,7 +96,9 @@ class FaultToleranceTest extends FaultHarness {
         cad.start();
         Instant upAt = clock.instant();
         stepUntilAllFinished(Duration.ofSeconds(5), Duration.ofMinutes(3));
-        Duration noticedAfter = Duration.between(upAt, cad.requests().getFirst().time());
+        Instant firstAfterRestart = cad.requests().stream().map(SandboxRequest::time)
+                .filter(time -> !time.isBefore(upAt)).findFirst().orElseThrow();
+        Duration noticedAfter = Duration.between(upAt, firstAfterRestart);
 
         assertNothingLostNothingDoubled();
         assertThat(noticedAfter).as("the next retry comes within the backoff cap")
