@@ -1,0 +1,91 @@
+package dev.cadbridge.afk;
+
+import dev.cadbridge.config.Message;
+import dev.cadbridge.config.Messages;
+import dev.cadbridge.dispatch.CadDispatcher;
+import dev.cadbridge.dispatch.CadResult;
+import dev.cadbridge.identity.IdentityService;
+import dev.cadbridge.platform.DebugLog;
+import dev.cadbridge.platform.Platform;
+import dev.cadbridge.platform.PlatformPlayer;
+import dev.cadbridge.sonoran.InvalidOperationException;
+import dev.cadbridge.sonoran.KickUnit;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+
+/** Runs the AFK check over online players and turns its decisions into a warning or a CAD kick. */
+public final class AfkService {
+    public static final String EXEMPT_PERMISSION = "cadbridge.afk.exempt";
+
+    private final Platform platform;
+    private final AfkTracker tracker;
+    private final IdentityService identities;
+    private final Supplier<CadDispatcher> dispatcher;
+    private final Supplier<Messages> messages;
+    private final DebugLog debug;
+
+    public AfkService(Platform platform, AfkTracker tracker, IdentityService identities,
+                      Supplier<CadDispatcher> dispatcher, Supplier<Messages> messages, DebugLog debug) {
+        this.debug = debug;
+        this.platform = platform;
+        this.tracker = tracker;
+        this.identities = identities;
+        this.dispatcher = dispatcher;
+        this.messages = messages;
+    }
+
+    public AfkTracker tracker() {
+        return tracker;
+    }
+
+    public void playerJoined(PlatformPlayer player) {
+        tracker.track(player.uniqueId(), player.hasPermission(EXEMPT_PERMISSION));
+    }
+
+    public void playerLeft(PlatformPlayer player) {
+        tracker.untrack(player.uniqueId());
+    }
+
+    /** One pass over online players; runs on the server thread every check interval. */
+    public void checkOnlinePlayers() {
+        for (PlatformPlayer player : platform.onlinePlayers()) {
+            Optional<Duration> serverIdle = player.idleDuration();
+            switch (tracker.check(player.uniqueId(), player.hasPermission(EXEMPT_PERMISSION), serverIdle)) {
+                case WARN -> player.sendMessage(messages.get().render(Message.AFK_WARNING,
+                        Messages.text("seconds", tracker.settings().warnBefore().toSeconds())));
+                case KICK -> kick(player, serverIdle);
+                case NOTHING -> { }
+            }
+        }
+    }
+
+    private void kick(PlatformPlayer player, Optional<Duration> serverIdle) {
+        Duration idle = tracker.idleFor(player.uniqueId());
+        if (serverIdle.isPresent() && serverIdle.get().compareTo(idle) < 0) {
+            idle = serverIdle.get();
+        }
+        Optional<String> reason = platform.announceAfkKick(player, idle, tracker.settings().kickReason());
+        if (reason.isEmpty()) {
+            debug.log(() -> "AFK kick of " + player.name() + " was cancelled by another plugin");
+            return;
+        }
+        KickUnit kick;
+        try {
+            kick = new KickUnit(identities.cadIdOf(player.uniqueId(), player.name()), reason.get());
+        } catch (InvalidOperationException e) {
+            platform.logger().warning("Not sending the AFK kick for " + player.name() + ": " + e.getMessage());
+            return;
+        }
+        player.sendMessage(messages.get().render(Message.AFK_KICKED));
+        String name = player.name();
+        dispatcher.get().submit(kick).whenComplete((result, error) -> {
+            if (error != null) {
+                platform.logger().log(Level.WARNING, "AFK kick of " + name + " failed", error);
+            } else if (!(result instanceof CadResult.Delivered)) {
+                debug.log(() -> "AFK kick of " + name + " was not delivered: " + result);
+            }
+        });
+    }
+}

@@ -1,0 +1,66 @@
+package dev.cadbridge.command;
+
+import dev.cadbridge.config.Message;
+import dev.cadbridge.config.Messages;
+import dev.cadbridge.dispatch.CadResult;
+import dev.cadbridge.platform.CommandSource;
+import dev.cadbridge.platform.PlatformPlayer;
+import dev.cadbridge.sonoran.CadOperation;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Level;
+import net.kyori.adventure.text.Component;
+
+/**
+ * Sends a validated operation for a command: checks the CAD is reachable and the player's
+ * cooldown, answers "Sending…" at once, then reports the CAD's answer.
+ */
+final class CadRequests {
+    private final CommandServices services;
+
+    CadRequests(CommandServices services) {
+        this.services = services;
+    }
+
+    /** Fails the command when the CAD cannot be reached or the player is cooling down; starts the cooldown otherwise. */
+    void admit(CommandSource sender) {
+        Optional<String> unavailable = services.cad().unavailableReason();
+        if (unavailable.isPresent()) {
+            throw Replies.notConnected(sender, unavailable.get());
+        }
+        Optional<PlatformPlayer> player = sender.asPlayer();
+        if (player.isPresent()) {
+            Optional<Duration> left = services.cooldowns().tryStart(player.get().uniqueId());
+            if (left.isPresent()) {
+                long seconds = Math.max(1, (left.get().toMillis() + 999) / 1000);
+                throw new CommandFailure(Message.COOLDOWN, Messages.text("seconds", seconds));
+            }
+        }
+    }
+
+    /** {@code onDelivered} builds the success line from the CAD's answer. */
+    void send(CommandSource sender, CadOperation operation, Function<CadResult.Delivered, Component> onDelivered) {
+        admit(sender);
+        sender.sendMessage(services.messages().render(Message.SENDING));
+        services.cad().dispatcher().submit(operation).whenComplete((result, error) ->
+                Replies.later(services.platform(), sender, target -> target.sendMessage(describe(result, error, onDelivered))));
+    }
+
+    private Component describe(CadResult result, Throwable error, Function<CadResult.Delivered, Component> onDelivered) {
+        Messages messages = services.messages();
+        if (error != null) {
+            services.platform().logger().log(Level.WARNING, "A CAD request failed unexpectedly", error);
+            return messages.render(Message.INTERNAL_ERROR);
+        }
+        return switch (result) {
+            case CadResult.Delivered delivered -> onDelivered.apply(delivered);
+            case CadResult.Failed failed -> failed.traceId() == null || failed.traceId().isBlank()
+                    ? messages.render(Message.FAILED, Messages.text("reason", failed.message()))
+                    : messages.render(Message.FAILED_WITH_TRACE, Messages.text("reason", failed.message()),
+                            Messages.text("trace_id", failed.traceId()));
+            case CadResult.Expired expired -> messages.render(Message.EXPIRED, Messages.text("reason", expired.message()));
+            case CadResult.OutcomeUnknown unknown -> messages.render(Message.OUTCOME_UNKNOWN, Messages.text("reason", unknown.message()));
+        };
+    }
+}

@@ -1,0 +1,10 @@
+package dev.cadbridge.command;
+
+import java.time.Duration;
+
+/** {@code cooldown} applies per player to commands that reach the CAD; the console is exempt. */
+public record CommandSettings(Duration cooldown, String defaultKickReason, DispatchDefaults dispatch) {
+    public static CommandSettings defaults() {
+        return new CommandSettings(Duration.ofSeconds(3), "Removed by staff", DispatchDefaults.defaults());
+    }
+}

@@ -1,0 +1,14 @@
+package dev.cadbridge.command;
+
+import dev.cadbridge.sonoran.CallOrigin;
+import dev.cadbridge.sonoran.CallStatus;
+
+/**
+ * Values {@code /cad dispatch} uses when a flag is left out. {@code addressTemplate} takes
+ * {x}, {y} and {z}, the block the sender stands in.
+ */
+public record DispatchDefaults(CallOrigin origin, CallStatus status, int priority, String code, String addressTemplate) {
+    public static DispatchDefaults defaults() {
+        return new DispatchDefaults(CallOrigin.CALLER, CallStatus.PENDING, 2, "", "{x}, {z}");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.cadbridge.command;
+
+/** Permission nodes; plugin.yml declares them with their defaults and the trees that group them. */
+public final class Permissions {
+    /** Players, on by default: act on themselves. */
+    public static final String USE_ATTACH = "cadbridge.use.attach";
+    public static final String USE_DETACH = "cadbridge.use.detach";
+    public static final String USE_LINK = "cadbridge.use.link";
+    public static final String USE_HELP = "cadbridge.use.help";
+    /** Staff, ops by default: act on others and on calls. */
+    public static final String STAFF_ATTACH = "cadbridge.staff.attach";
+    public static final String STAFF_DETACH = "cadbridge.staff.detach";
+    public static final String STAFF_KICK = "cadbridge.staff.kick";
+    public static final String STAFF_DISPATCH = "cadbridge.staff.dispatch";
+    public static final String STAFF_CLOSE = "cadbridge.staff.close";
+    public static final String STAFF_LINK = "cadbridge.staff.link";
+    public static final String STAFF_UNLINK = "cadbridge.staff.unlink";
+    public static final String STAFF_WHOIS = "cadbridge.staff.whois";
+    /** Admins, ops by default. */
+    public static final String ADMIN_STATUS = "cadbridge.admin.status";
+    public static final String ADMIN_RELOAD = "cadbridge.admin.reload";
+
+    private Permissions() {}
+}

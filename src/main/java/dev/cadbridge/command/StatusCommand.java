@@ -1,0 +1,112 @@
+package dev.cadbridge.command;
+
+import dev.cadbridge.config.ConfigLoader;
+import dev.cadbridge.dispatch.DispatcherStatus;
+import dev.cadbridge.platform.CommandSource;
+import dev.cadbridge.sonoran.OperationType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import net.kyori.adventure.text.Component;
+import net.kyori.adventure.text.format.NamedTextColor;
+
+/** {@code /cad status}: the dispatcher's state and identity counts. Shows no secret. */
+final class StatusCommand implements Subcommand {
+    private final CommandServices services;
+
+    StatusCommand(CommandServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public String name() {
+        return "status";
+    }
+
+    @Override
+    public String usage() {
+        return "/cad status";
+    }
+
+    @Override
+    public String description() {
+        return "show the connection to the CAD, queues and the last error";
+    }
+
+    @Override
+    public boolean canUse(CommandSource sender) {
+        return sender.hasPermission(Permissions.ADMIN_STATUS);
+    }
+
+    @Override
+    public void run(CommandSource sender, List<String> args) {
+        DispatcherStatus status = services.cad().dispatcher().status();
+        int online = services.identities().onlineCount();
+        services.identities().storedCount().whenComplete((stored, error) -> {
+            if (error != null) {
+                services.platform().logger().log(Level.WARNING, "Could not count stored identities", error);
+            }
+            List<Component> lines = lines(status, online, error == null ? String.valueOf(stored) : "unknown (storage error)");
+            Replies.later(services.platform(), sender, to -> lines.forEach(to::sendMessage));
+        });
+    }
+
+    List<Component> lines(DispatcherStatus status, int online, String stored) {
+        List<Component> lines = new ArrayList<>();
+        lines.add(Component.text("CadBridge status", NamedTextColor.GOLD));
+        lines.add(line("API", status.generation().name().toLowerCase(Locale.ROOT) + " at " + status.baseUrl()));
+        services.cad().unavailableReason().ifPresent(reason -> lines.add(line("Not connected", reason)));
+        String circuit = status.circuit() == DispatcherStatus.CircuitState.CLOSED
+                ? "closed (requests flow)"
+                : "open: " + (status.circuitReason() == null ? "no reason given" : status.circuitReason());
+        lines.add(line("Circuit", circuit));
+        lines.add(line("Last success", when(status.lastSuccess())));
+        DispatcherStatus.LastFailure failure = status.lastFailure();
+        lines.add(line("Last failure", failure == null ? "none"
+                : when(failure.at()) + " " + failure.kind() + ": " + failure.message()
+                        + (failure.traceId() == null || failure.traceId().isBlank() ? "" : " (trace id " + failure.traceId() + ")")));
+        lines.add(line("Queued", perType(status.queueDepth())));
+        if (status.disabledTypes() != null && !status.disabledTypes().isEmpty()) {
+            lines.add(line("Disabled", perType(status.disabledTypes())));
+        }
+        DispatcherStatus.Counters counters = status.counters();
+        if (counters != null) {
+            lines.add(line("Totals", counters.requests() + " requests in " + counters.batches() + " batches, "
+                    + counters.delivered() + " delivered, " + counters.failed() + " failed, " + counters.expired()
+                    + " expired, " + counters.rateLimited() + " rate-limited"));
+        }
+        lines.add(line("Identities", online + " online players cached, " + stored + " stored"));
+        int problems = services.admin().configProblems().size();
+        lines.add(line("Config", problems == 0 ? "no problems" : problems + " wrong value(s), see /cad reload"));
+        return lines;
+    }
+
+    private static String perType(Map<OperationType, ?> values) {
+        if (values == null || values.isEmpty()) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        for (OperationType type : OperationType.values()) {
+            if (values.containsKey(type)) {
+                parts.add(ConfigLoader.operationKey(type) + " " + values.get(type));
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String when(Instant instant) {
+        return instant == null ? "never" : instant.toString();
+    }
+
+    private static Component line(String label, String value) {
+        return Component.text(label + ": ", NamedTextColor.GRAY).append(Component.text(value, NamedTextColor.WHITE));
+    }
+
+    @Override
+    public List<String> complete(CommandSource sender, List<String> args) {
+        return List.of();
+    }
+}

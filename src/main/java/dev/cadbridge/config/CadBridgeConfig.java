@@ -1,0 +1,32 @@
+package dev.cadbridge.config;
+
+import dev.cadbridge.afk.AfkSettings;
+import dev.cadbridge.command.CommandSettings;
+import dev.cadbridge.core.QuitAction;
+import dev.cadbridge.dispatch.DispatcherSettings;
+import dev.cadbridge.identity.IdentitySettings;
+import dev.cadbridge.link.LinkSettings;
+import dev.cadbridge.sonoran.ApiGeneration;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * config.yml after validation: every value here is usable. The API key is not part of it; it
+ * travels only inside {@link dev.cadbridge.sonoran.SonoranSettings}.
+ * {@code storage} is the raw {@code storage:} section, read by the storage layer.
+ */
+public record CadBridgeConfig(
+        ApiGeneration generation,
+        URI baseUrl,
+        IdentitySettings identity,
+        LinkSettings link,
+        AfkSettings afk,
+        QuitAction quitAction,
+        String quitKickReason,
+        CommandSettings commands,
+        DispatcherSettings dispatcher,
+        Duration shutdownTimeout,
+        Messages messages,
+        boolean debug,
+        Map<?, ?> storage) {}

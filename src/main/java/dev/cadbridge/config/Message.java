@@ -1,0 +1,68 @@
+package dev.cadbridge.config;
+
+/**
+ * Every message a player or the console can see, with its config key under {@code messages:} and
+ * its default MiniMessage template. Placeholders are listed in config.yml next to each key.
+ */
+public enum Message {
+    PREFIX("prefix", "<dark_aqua>[CAD]</dark_aqua> "),
+    SENDING("sending", "<gray>Sending to the CAD…"),
+    ATTACHED("attached", "<green>Attached <units> to call #<call_id>."),
+    DETACHED("detached", "<green>Detached <units> from their call."),
+    KICKED("kicked", "<green>Sent <unit> back to the community menu (<reason>)."),
+    DISPATCH_CREATED("dispatch-created", "<green>Created call #<call_id>: <title>"),
+    DISPATCH_CREATED_NO_ID("dispatch-created-no-id", "<green>Created the call <title>; the CAD did not say its number."),
+    CLOSED("closed", "<green>Closed call #<call_id>."),
+    FAILED("failed", "<red>The CAD did not accept that: <reason>"),
+    FAILED_WITH_TRACE("failed-with-trace", "<red>The CAD did not accept that: <reason> <gray>(trace id <trace_id>)"),
+    EXPIRED("expired", "<red>The CAD could not be reached in time, so nothing was sent. <reason>"),
+    OUTCOME_UNKNOWN("outcome-unknown", "<gold>The CAD did not answer in time; the call may have been created. Check the CAD before trying again."),
+    NOT_CONNECTED("not-connected", "<red>CadBridge is not connected to the CAD yet; staff have been told why in the server console."),
+    NOT_CONNECTED_STAFF("not-connected-staff", "<red>CadBridge cannot reach the CAD: <reason>"),
+    COOLDOWN("cooldown", "<red>Please wait <seconds>s before sending another CAD command."),
+    NO_PERMISSION("no-permission", "<red>You do not have permission to do that."),
+    USAGE("usage", "<red>Usage: <usage>"),
+    INVALID("invalid", "<red>Not sent: <problem>"),
+    UNKNOWN_PLAYER("unknown-player", "<red>No online player is named <player>."),
+    PLAYER_ONLY("player-only", "<red>Only a player can do that alone; from the console use: <usage>"),
+    UNKNOWN_COMMAND("unknown-command", "<red>There is no /cad <command>. Try /cad help."),
+    INTERNAL_ERROR("internal-error", "<red>Something went wrong; the details are in the server console."),
+    HELP_HEADER("help-header", "<gold>CadBridge commands you can use:"),
+    HELP_LINE("help-line", "<yellow><usage></yellow> <gray>— <description>"),
+    LINK_CHECKING("link-checking", "<gray>Checking whether your account is linked to the CAD…"),
+    LINK_ALREADY("link-already", "<green>Your account is already linked to the CAD."),
+    LINK_CODE("link-code", "<yellow>Open <link> and log in to link your CAD account (code <code>, valid for <minutes> minutes)."),
+    LINK_DONE("link-done", "<green>Your account is now linked to the CAD."),
+    LINK_EXPIRED("link-expired", "<red>Your link code expired before it was used. Run /cad link for a new one."),
+    LINK_FAILED("link-failed", "<red>Linking did not work: <reason>"),
+    LINK_TAKEN("link-taken", "<red>The CAD id <cad_id> already belongs to <player>; one CAD id cannot serve two players."),
+    LINK_NEEDS_ID("link-needs-id", "<red>This server uses the v1 API: run /cad link <api_id_hint> with the API ID from your CAD account settings."),
+    API_ID_SET("api-id-set", "<green>Your CAD API ID is now <cad_id>."),
+    STAFF_LINK_SET("staff-link-set", "<green><player>'s CAD id is now <cad_id>."),
+    UNLINKED("unlinked", "<green><player>'s CAD id is back to the default, <cad_id>."),
+    UNLINK_NOTHING("unlink-nothing", "<yellow><player> had no stored CAD id; it stays <cad_id>."),
+    WHOIS("whois", "<gold><player></gold><gray>: CAD id</gray> <cad_id> <gray>(<source>), link: <link_state>"),
+    AFK_WARNING("afk-warning", "<gold>You seem to be away. Move within <seconds> seconds or you will be taken off your CAD unit."),
+    AFK_KICKED("afk-kicked", "<red>You were taken off your CAD unit for being away."),
+    RELOADING("reloading", "<gray>Reloading CadBridge…"),
+    CONFIG_UNREADABLE("config-unreadable", "<red>config.yml could not be read, so nothing changed: <problem>"),
+    RELOADED("reloaded", "<green>CadBridge reloaded."),
+    RELOADED_WITH_PROBLEMS("reloaded-with-problems", "<yellow>CadBridge reloaded; <count> value(s) were wrong and safe defaults are used:"),
+    CONFIG_PROBLEM("config-problem", "<yellow> - <key>: <problem>");
+
+    private final String key;
+    private final String defaultTemplate;
+
+    Message(String key, String defaultTemplate) {
+        this.key = key;
+        this.defaultTemplate = defaultTemplate;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultTemplate() {
+        return defaultTemplate;
+    }
+}

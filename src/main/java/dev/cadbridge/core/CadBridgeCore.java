@@ -1,0 +1,316 @@
+package dev.cadbridge.core;
+
+import dev.cadbridge.afk.AfkService;
+import dev.cadbridge.afk.AfkTracker;
+import dev.cadbridge.command.AdminActions;
+import dev.cadbridge.command.CadAccess;
+import dev.cadbridge.command.CadCommand;
+import dev.cadbridge.command.CommandServices;
+import dev.cadbridge.command.Cooldowns;
+import dev.cadbridge.config.CadBridgeConfig;
+import dev.cadbridge.config.ConfigFileException;
+import dev.cadbridge.config.ConfigLoader;
+import dev.cadbridge.config.ConfigProblem;
+import dev.cadbridge.config.CredentialBanner;
+import dev.cadbridge.config.LoadedConfig;
+import dev.cadbridge.dispatch.CadDispatcher;
+import dev.cadbridge.dispatch.CadResult;
+import dev.cadbridge.dispatch.DispatcherSettings;
+import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.identity.IdentityRepository;
+import dev.cadbridge.identity.IdentityService;
+import dev.cadbridge.link.LinkService;
+import dev.cadbridge.platform.DebugLog;
+import dev.cadbridge.platform.Platform;
+import dev.cadbridge.platform.PlatformPlayer;
+import dev.cadbridge.platform.TaskHandle;
+import dev.cadbridge.sonoran.ApiGeneration;
+import dev.cadbridge.sonoran.CadLinks;
+import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.DetachUnits;
+import dev.cadbridge.sonoran.InvalidOperationException;
+import dev.cadbridge.sonoran.KickUnit;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The plugin without the server: configuration, identities, the CAD connection, commands, the
+ * AFK timer and quit handling. The paper package creates one, calls {@link #enable()}, and
+ * forwards events and commands to it. Everything here runs on the server thread unless noted.
+ */
+public final class CadBridgeCore implements CadAccess, AdminActions {
+    private final Platform platform;
+    private final CadConnectionFactory connectionFactory;
+    private final IdentityRepository identityRepository;
+    private final Clock clock;
+    private final ConfigLoader configLoader;
+    private final Logger logger;
+    private final DebugLog debug;
+
+    private volatile LoadedConfig loaded;
+    private volatile CadConnection connection;
+    private volatile String unavailableReason;
+    private DispatcherSettings openedWith;
+    private IdentityService identities;
+    private LinkService links;
+    private Cooldowns cooldowns;
+    private AfkService afk;
+    private TaskHandle afkTimer = TaskHandle.NONE;
+    private Duration afkTimerInterval;
+    private CadCommand command;
+
+    public CadBridgeCore(Platform platform, CadConnectionFactory connectionFactory, IdentityRepository identityRepository,
+                         Clock clock, Function<String, String> environment) {
+        this.platform = platform;
+        this.connectionFactory = connectionFactory;
+        this.identityRepository = identityRepository;
+        this.clock = clock;
+        this.configLoader = new ConfigLoader(environment);
+        this.logger = platform.logger();
+        this.debug = new DebugLog(logger);
+    }
+
+    /** Startup, in order. Reads config.yml on the calling thread: call it from the plugin's enable. */
+    public void enable() {
+        applyConfig(readConfigAtStartup());
+        identities = new IdentityService(identityRepository, config().identity(), clock);
+        connect();
+        links = new LinkService(() -> connection.links(), identities, config().link(), clock, platform::runLater);
+        cooldowns = new Cooldowns(clock, () -> config().commands().cooldown());
+        command = new CadCommand(new CommandServices(platform, this, identities, links, cooldowns, this::config, this, clock));
+        afk = new AfkService(platform, new AfkTracker(config().afk(), clock), identities, this::dispatcher,
+                () -> config().messages(), debug);
+        startAfkTimer();
+        // Players already online when the plugin is enabled late (plugin managers, /reload).
+        platform.onlinePlayers().forEach(this::playerJoined);
+    }
+
+    /** Shutdown: stop the timer, stop link polling, and give queued CAD work a last chance to go out. */
+    public void disable() {
+        afkTimer.cancel();
+        if (links != null) {
+            links.cancelAll();
+        }
+        if (connection != null) {
+            List<PendingOperation> unsent = connection.close(config().shutdownTimeout());
+            if (!unsent.isEmpty()) {
+                logger.warning(unsent.size() + " CAD operation(s) could not be sent before shutdown.");
+            }
+        }
+    }
+
+    public CadCommand command() {
+        return command;
+    }
+
+    public CadBridgeConfig config() {
+        return loaded.config();
+    }
+
+    // ---- events, forwarded by the paper package ----
+
+    public void playerJoined(PlatformPlayer player) {
+        UUID id = player.uniqueId();
+        String name = player.name();
+        identities.playerJoined(id, name).whenComplete((identity, error) -> {
+            if (error != null) {
+                logger.log(Level.WARNING, "Could not load the CAD identity of " + name + "; using the default id", error);
+            }
+        });
+        afk.playerJoined(player);
+    }
+
+    /** Stops tracking the player and tells the CAD they left, as quit.action says. */
+    public void playerLeft(PlatformPlayer player) {
+        UUID id = player.uniqueId();
+        String cadId = identities.cadIdOf(id, player.name());
+        afk.playerLeft(player);
+        links.cancel(id);
+        cooldowns.forget(id);
+        identities.playerLeft(id);
+        if (unavailableReason != null) {
+            return;
+        }
+        CadBridgeConfig current = config();
+        try {
+            CadOperation operation = switch (current.quitAction()) {
+                case NONE -> null;
+                case DETACH -> new DetachUnits(List.of(cadId));
+                case KICK -> new KickUnit(cadId, current.quitKickReason());
+            };
+            if (operation != null) {
+                String name = player.name();
+                dispatcher().submit(operation).whenComplete((result, error) -> {
+                    if (error != null || !(result instanceof CadResult.Delivered)) {
+                        debug.log(() -> "Quit " + operation.type() + " for " + name + " was not delivered: "
+                                + (error != null ? error : result));
+                    }
+                });
+            }
+        } catch (InvalidOperationException e) {
+            logger.warning("Not telling the CAD that " + player.name() + " left: " + e.getMessage());
+        }
+    }
+
+    /** Walking into a new block, chatting, a command, an interaction. Any thread; O(1). */
+    public void playerActive(UUID playerId) {
+        afk.tracker().recordActivity(playerId);
+    }
+
+    // ---- CadAccess ----
+
+    @Override
+    public CadDispatcher dispatcher() {
+        return connection.dispatcher();
+    }
+
+    @Override
+    public CadLinks links() {
+        return connection.links();
+    }
+
+    @Override
+    public ApiGeneration generation() {
+        return config().generation();
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        return Optional.ofNullable(unavailableReason);
+    }
+
+    // ---- AdminActions ----
+
+    @Override
+    public CompletableFuture<List<ConfigProblem>> reload() {
+        CompletableFuture<List<ConfigProblem>> done = new CompletableFuture<>();
+        platform.runAsync(() -> {
+            Map<String, Object> tree;
+            try {
+                tree = platform.readConfigFile();
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+                return;
+            }
+            platform.runOnMain(() -> {
+                try {
+                    applyConfig(configLoader.load(tree));
+                    identities.updateSettings(config().identity());
+                    links.updateSettings(config().link());
+                    afk.tracker().updateSettings(config().afk());
+                    connect();
+                    if (!config().afk().checkInterval().equals(afkTimerInterval)) {
+                        startAfkTimer();
+                    }
+                    done.complete(loaded.problems());
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            });
+        });
+        return done;
+    }
+
+    @Override
+    public List<ConfigProblem> configProblems() {
+        return loaded.problems();
+    }
+
+    // ---- internals ----
+
+    private LoadedConfig readConfigAtStartup() {
+        try {
+            return configLoader.load(platform.readConfigFile());
+        } catch (ConfigFileException e) {
+            logger.severe(e.getMessage() + " CadBridge starts with default settings and without the CAD; fix the file and run /cad reload.");
+            return configLoader.load(Map.of());
+        }
+    }
+
+    private void applyConfig(LoadedConfig newConfig) {
+        loaded = newConfig;
+        debug.setEnabled(newConfig.config().debug());
+        for (ConfigProblem problem : newConfig.problems()) {
+            logger.warning("config.yml: " + problem);
+        }
+        if (newConfig.credentialProblem()) {
+            logger.severe(CredentialBanner.render(platform.configFileLocation()));
+        } else if (!newConfig.canConnect()) {
+            logger.severe("CadBridge cannot reach the CAD: " + newConfig.connectionProblem() + ". Fix "
+                    + platform.configFileLocation() + " and run /cad reload.");
+        }
+    }
+
+    /** Opens, reconfigures or stands down the connection to match the loaded configuration. */
+    private void connect() {
+        CadBridgeConfig current = config();
+        boolean haveRealConnection = connection != null && !(connection instanceof UnavailableConnection);
+        if (loaded.sonoran().isEmpty()) {
+            standDown(loaded.connectionProblem());
+            return;
+        }
+        try {
+            if (haveRealConnection) {
+                connection.reconfigure(loaded.sonoran().get());
+                if (!current.dispatcher().equals(openedWith)) {
+                    logger.info("Changes under dispatcher: take effect after a server restart.");
+                }
+            } else {
+                connection = connectionFactory.open(loaded.sonoran().get(), current.dispatcher());
+                openedWith = current.dispatcher();
+            }
+            unavailableReason = null;
+            reportCredentials(connection);
+        } catch (RuntimeException e) {
+            logger.log(Level.SEVERE, "The CAD client could not start", e);
+            standDown("the CAD client could not start: " + e.getMessage());
+        }
+    }
+
+    /** Asks the CAD once whether it accepts the key, and tells the owner plainly when it does not. */
+    private void reportCredentials(CadConnection checked) {
+        checked.checkCredentials().whenComplete((check, error) -> {
+            if (error != null || check == null) {
+                return;
+            }
+            switch (check.result()) {
+                case OK -> logger.info("Connected to Sonoran CAD" + (check.message() == null || check.message().isBlank()
+                        ? "." : " (" + check.message() + ")."));
+                case REJECTED -> logger.severe(CredentialBanner.rejected(platform.configFileLocation(), check.message(), check.traceId()));
+                case UNREACHABLE -> logger.warning("Sonoran CAD could not be reached to check the API key: " + check.message()
+                        + ". CadBridge keeps queued work and retries.");
+                case NOT_CHECKABLE -> { }
+            }
+        });
+    }
+
+    private void standDown(String reason) {
+        CadConnection previous = connection;
+        CadBridgeConfig current = config();
+        connection = new UnavailableConnection(reason, current.generation(), current.baseUrl().toString());
+        unavailableReason = reason;
+        if (previous != null && !(previous instanceof UnavailableConnection)) {
+            // Draining may wait on the network: never on the server thread.
+            platform.runAsync(() -> {
+                List<PendingOperation> unsent = previous.close(current.shutdownTimeout());
+                if (!unsent.isEmpty()) {
+                    logger.warning(unsent.size() + " queued CAD operation(s) were dropped because the CAD connection was switched off.");
+                }
+            });
+        }
+    }
+
+    private void startAfkTimer() {
+        afkTimer.cancel();
+        afkTimerInterval = config().afk().checkInterval();
+        afkTimer = platform.runRepeating(afk::checkOnlinePlayers, afkTimerInterval);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.cadbridge.link;
+
+import dev.cadbridge.identity.BindOutcome;
+import dev.cadbridge.identity.IdentityService;
+import dev.cadbridge.identity.IdentitySource;
+import dev.cadbridge.identity.LinkState;
+import dev.cadbridge.platform.TaskHandle;
+import dev.cadbridge.sonoran.CadLinks;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * The v2 link-code flow: check whether the player is already linked, otherwise ask the CAD for a
+ * code, show it, and check back every poll interval until the player used it or it expired.
+ * One flow per player at a time; asking again while one runs shows the same code.
+ */
+public final class LinkService {
+    private final Supplier<CadLinks> links;
+    private final IdentityService identities;
+    private final Clock clock;
+    /** Schedules a task on the server thread after a delay. */
+    private final BiFunction<Runnable, Duration, TaskHandle> scheduler;
+    private final Map<UUID, Flow> flows = new ConcurrentHashMap<>();
+    private volatile LinkSettings settings;
+
+    public LinkService(Supplier<CadLinks> links, IdentityService identities, LinkSettings settings, Clock clock,
+                       BiFunction<Runnable, Duration, TaskHandle> scheduler) {
+        this.links = links;
+        this.identities = identities;
+        this.settings = settings;
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    public void updateSettings(LinkSettings newSettings) {
+        this.settings = newSettings;
+    }
+
+    private final class Flow {
+        final UUID playerId;
+        final String name;
+        final String cadId;
+        final LinkProgress progress;
+        volatile CadLinks.LinkCode code;
+        volatile TaskHandle nextPoll = TaskHandle.NONE;
+
+        Flow(UUID playerId, String name, String cadId, LinkProgress progress) {
+            this.playerId = playerId;
+            this.name = name;
+            this.cadId = cadId;
+            this.progress = progress;
+        }
+
+        boolean current() {
+            return flows.get(playerId) == this;
+        }
+
+        void finish() {
+            flows.remove(playerId, this);
+            nextPoll.cancel();
+        }
+    }
+
+    public boolean inProgress(UUID playerId) {
+        return flows.containsKey(playerId);
+    }
+
+    /** Starts linking; when a flow already runs, shows its code again (or says it is still checking). */
+    public void start(UUID playerId, String name, LinkProgress progress) {
+        Flow flow = new Flow(playerId, name, identities.cadIdOf(playerId, name), progress);
+        Flow running = flows.putIfAbsent(playerId, flow);
+        if (running != null) {
+            CadLinks.LinkCode code = running.code;
+            if (code != null) {
+                progress.codeIssued(code);
+            } else {
+                progress.checking();
+            }
+            return;
+        }
+        progress.checking();
+        links.get().checkLink(flow.cadId).whenComplete((check, error) -> {
+            if (!flow.current()) {
+                return;
+            }
+            if (error != null) {
+                fail(flow, error);
+            } else if (check.linked()) {
+                confirm(flow, check.accountUuid(), true);
+            } else {
+                requestCode(flow);
+            }
+        });
+    }
+
+    /** The player left: stop polling for them. */
+    public void cancel(UUID playerId) {
+        Flow flow = flows.get(playerId);
+        if (flow != null) {
+            flow.finish();
+        }
+    }
+
+    public void cancelAll() {
+        flows.values().forEach(Flow::finish);
+    }
+
+    private void requestCode(Flow flow) {
+        links.get().createLink(flow.cadId).whenComplete((code, error) -> {
+            if (!flow.current()) {
+                return;
+            }
+            if (error != null) {
+                fail(flow, error);
+                return;
+            }
+            flow.code = code;
+            flow.progress.codeIssued(code);
+            schedulePoll(flow);
+        });
+    }
+
+    private void schedulePoll(Flow flow) {
+        flow.nextPoll = scheduler.apply(() -> poll(flow), settings.pollInterval());
+    }
+
+    private void poll(Flow flow) {
+        if (!flow.current()) {
+            return;
+        }
+        links.get().checkLink(flow.cadId).whenComplete((check, error) -> {
+            if (!flow.current()) {
+                return;
+            }
+            if (error == null && check.linked()) {
+                confirm(flow, check.accountUuid(), false);
+            } else if (!clock.instant().isBefore(flow.code.expiresAt())) {
+                flow.finish();
+                flow.progress.expired();
+            } else {
+                // A failed check is retried at the next interval: the code is still valid.
+                schedulePoll(flow);
+            }
+        });
+    }
+
+    private void confirm(Flow flow, String accountUuid, boolean wasAlreadyLinked) {
+        identities.bind(flow.playerId, flow.name, flow.cadId, IdentitySource.SELF_LINKED, LinkState.LINKED, accountUuid)
+                .whenComplete((outcome, error) -> {
+                    flow.finish();
+                    if (error != null) {
+                        fail(flow, error);
+                    } else if (outcome instanceof BindOutcome.Taken taken) {
+                        flow.progress.taken(taken.cadId(), taken.otherPlayerName());
+                    } else if (wasAlreadyLinked) {
+                        flow.progress.alreadyLinked();
+                    } else {
+                        flow.progress.linked();
+                    }
+                });
+    }
+
+    private void fail(Flow flow, Throwable error) {
+        flow.finish();
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        flow.progress.failed(message);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.cadbridge.paper;
+
+import dev.cadbridge.core.CadBridgeCore;
+import dev.cadbridge.core.CadConnectionFactory;
+import dev.cadbridge.core.CadConnections;
+import dev.cadbridge.identity.IdentityRepository;
+import dev.cadbridge.identity.InMemoryIdentityRepository;
+import java.time.Clock;
+import org.bukkit.command.PluginCommand;
+import org.bukkit.plugin.PluginManager;
+import org.bukkit.plugin.java.JavaPlugin;
+
+/**
+ * The Paper entry point. It only wires Bukkit to {@link CadBridgeCore}; the plugin's behaviour
+ * lives in the feature packages. Not final, and nothing happens before {@link #onEnable()}, so
+ * test servers such as MockBukkit can load it.
+ */
+public class CadBridgePlugin extends JavaPlugin {
+    private CadBridgeCore core;
+
+    @Override
+    public void onEnable() {
+        saveDefaultConfig();
+        PaperPlatform platform = new PaperPlatform(this);
+        core = new CadBridgeCore(platform, connectionFactory(), identityRepository(), Clock.systemUTC(), System::getenv);
+        core.enable();
+
+        CadCommandExecutor executor = new CadCommandExecutor(core, platform);
+        PluginCommand command = getCommand("cad");
+        if (command != null) {
+            command.setExecutor(executor);
+            command.setTabCompleter(executor);
+        }
+        PluginManager plugins = getServer().getPluginManager();
+        plugins.registerEvents(new PlayerSessionListener(core, platform), this);
+        plugins.registerEvents(new ActivityListener(core), this);
+    }
+
+    @Override
+    public void onDisable() {
+        if (core != null) {
+            core.disable();
+            core = null;
+        }
+    }
+
+    /** How the plugin reaches the CAD. */
+    protected CadConnectionFactory connectionFactory() {
+        return CadConnections.sonoran(getLogger());
+    }
+
+    /** Where identities are kept. */
+    protected IdentityRepository identityRepository() {
+        return new InMemoryIdentityRepository();
+    }
+}

@@ -1,0 +1,138 @@
+package dev.cadbridge.paper;
+
+import dev.cadbridge.config.ConfigFileException;
+import dev.cadbridge.platform.Platform;
+import dev.cadbridge.platform.PlatformPlayer;
+import dev.cadbridge.platform.TaskHandle;
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.bukkit.Server;
+import org.bukkit.configuration.InvalidConfigurationException;
+import org.bukkit.configuration.file.YamlConfiguration;
+import org.bukkit.entity.Player;
+import org.bukkit.plugin.java.JavaPlugin;
+import org.bukkit.scheduler.BukkitTask;
+
+/** {@link Platform} on Paper, through the Bukkit scheduler and the plugin's own server reference. */
+final class PaperPlatform implements Platform {
+    private static final long MILLIS_PER_TICK = 50;
+
+    private final JavaPlugin plugin;
+    private volatile boolean idleDurationSupported = true;
+
+    PaperPlatform(JavaPlugin plugin) {
+        this.plugin = plugin;
+    }
+
+    private Server server() {
+        return plugin.getServer();
+    }
+
+    PlatformPlayer wrap(Player player) {
+        return new PaperPlayer(player, this);
+    }
+
+    @Override
+    public Collection<? extends PlatformPlayer> onlinePlayers() {
+        return server().getOnlinePlayers().stream().map(this::wrap).toList();
+    }
+
+    @Override
+    public Optional<PlatformPlayer> onlinePlayer(UUID id) {
+        return Optional.ofNullable(server().getPlayer(id)).map(this::wrap);
+    }
+
+    @Override
+    public Optional<PlatformPlayer> onlinePlayer(String name) {
+        return Optional.ofNullable(server().getPlayerExact(name)).map(this::wrap);
+    }
+
+    @Override
+    public void runOnMain(Runnable task) {
+        if (plugin.isEnabled()) {
+            server().getScheduler().runTask(plugin, task);
+        }
+    }
+
+    @Override
+    public void runAsync(Runnable task) {
+        if (plugin.isEnabled()) {
+            server().getScheduler().runTaskAsynchronously(plugin, task);
+        }
+    }
+
+    @Override
+    public TaskHandle runLater(Runnable task, Duration delay) {
+        if (!plugin.isEnabled()) {
+            return TaskHandle.NONE;
+        }
+        BukkitTask scheduled = server().getScheduler().runTaskLater(plugin, task, ticks(delay));
+        return scheduled::cancel;
+    }
+
+    @Override
+    public TaskHandle runRepeating(Runnable task, Duration period) {
+        long ticks = ticks(period);
+        BukkitTask scheduled = server().getScheduler().runTaskTimer(plugin, task, ticks, ticks);
+        return scheduled::cancel;
+    }
+
+    private static long ticks(Duration duration) {
+        return Math.max(1, duration.toMillis() / MILLIS_PER_TICK);
+    }
+
+    @Override
+    public Logger logger() {
+        return plugin.getLogger();
+    }
+
+    @Override
+    public Optional<String> announceAfkKick(PlatformPlayer player, Duration idle, String reason) {
+        CadAfkKickEvent event = new CadAfkKickEvent(((PaperPlayer) player).bukkitPlayer(), idle, reason);
+        server().getPluginManager().callEvent(event);
+        return event.isCancelled() ? Optional.empty() : Optional.ofNullable(event.getReason());
+    }
+
+    @Override
+    public Map<String, Object> readConfigFile() {
+        File file = configFile();
+        YamlConfiguration yaml = new YamlConfiguration();
+        try {
+            yaml.load(file);
+        } catch (IOException | InvalidConfigurationException e) {
+            throw new ConfigFileException(file.getPath() + " could not be read: " + e.getMessage(), e);
+        }
+        return ConfigMaps.toPlain(yaml);
+    }
+
+    @Override
+    public String configFileLocation() {
+        return configFile().getPath();
+    }
+
+    private File configFile() {
+        return new File(plugin.getDataFolder(), "config.yml");
+    }
+
+    /**
+     * Paper's idle timer, when this server has it. Test servers and forks that lack it throw;
+     * after the first such answer the AFK timer relies on CadBridge's own activity record alone.
+     */
+    Optional<Duration> idleDurationOf(Player player) {
+        if (!idleDurationSupported) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(player.getIdleDuration());
+        } catch (UnsupportedOperationException | NoSuchMethodError | AbstractMethodError e) {
+            idleDurationSupported = false;
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.cadbridge.platform;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Everything the plugin needs from the server, so that the feature packages never see Bukkit and
+ * can be tested with a fake. Methods touching players must be called on the server thread.
+ */
+public interface Platform {
+
+    Collection<? extends PlatformPlayer> onlinePlayers();
+
+    Optional<PlatformPlayer> onlinePlayer(UUID id);
+
+    /** Exact (case-insensitive) name match among online players. */
+    Optional<PlatformPlayer> onlinePlayer(String name);
+
+    /** Runs on the server thread, on the next tick (or at once when already there and the platform allows). */
+    void runOnMain(Runnable task);
+
+    /** Runs off the server thread; for I/O such as reading the config file. */
+    void runAsync(Runnable task);
+
+    /** Runs {@code task} on the server thread after {@code delay}. */
+    TaskHandle runLater(Runnable task, Duration delay);
+
+    /** Runs {@code task} on the server thread every {@code period}. */
+    TaskHandle runRepeating(Runnable task, Duration period);
+
+    Logger logger();
+
+    /**
+     * Tells other plugins an AFK kick is about to be sent, letting them veto it or change the reason.
+     * Returns the reason to send, or empty when the kick was cancelled.
+     */
+    Optional<String> announceAfkKick(PlatformPlayer player, Duration idle, String reason);
+
+    /**
+     * Reads config.yml from disk into plain maps, lists and scalars. Blocking file I/O: call it
+     * during startup or from {@link #runAsync}, never from a running server's main thread.
+     */
+    Map<String, Object> readConfigFile();
+
+    /** Where the plugin's files live, for messages that point the owner at a file. */
+    String configFileLocation();
+}

@@ -1,0 +1,21 @@
+package dev.cadbridge.platform;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/** An online player, as the feature packages see one. Call only on the server thread. */
+public interface PlatformPlayer extends CommandSource {
+
+    UUID uniqueId();
+
+    BlockPosition blockPosition();
+
+    /** The server's own idle timer (Paper's {@code Player#getIdleDuration()}); empty where the server has none. */
+    Optional<Duration> idleDuration();
+
+    @Override
+    default Optional<PlatformPlayer> asPlayer() {
+        return Optional.of(this);
+    }
+}

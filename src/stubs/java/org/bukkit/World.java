@@ -1,0 +1,4 @@
+package org.bukkit;
+
+public interface World {
+}

@@ -1,0 +1,4 @@
+package org.bukkit.configuration;
+
+public interface Configuration extends ConfigurationSection {
+}

@@ -1,0 +1,15 @@
+package org.bukkit.entity;
+
+import java.util.UUID;
+import org.bukkit.Location;
+import org.bukkit.command.CommandSender;
+
+public interface Entity extends CommandSender {
+    UUID getUniqueId();
+
+    Location getLocation();
+
+    boolean isInsideVehicle();
+
+    boolean isInWater();
+}

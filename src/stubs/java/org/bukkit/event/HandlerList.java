@@ -1,0 +1,7 @@
+package org.bukkit.event;
+
+public class HandlerList {
+    public HandlerList() {
+        throw new UnsupportedOperationException("stub");
+    }
+}

@@ -1,0 +1,6 @@
+package org.bukkit.inventory;
+
+public enum EquipmentSlot {
+    HAND,
+    OFF_HAND
+}
