@@ -472,6 +472,9 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             outcome = send.wire().classify(batch.type(), batch.wireOperations(), response, clock.instant());
         } catch (IOException e) {
             outcome = transportFailure(e, tracker.requestStarted(), send.wire());
+            if (!tracker.requestStarted()) {
+                notifyNotSent(batch);
+            }
         } catch (RuntimeException e) {
             // a bug here must not leave the batch in flight forever
             outcome = new WireOutcome.Rejected(FailureKind.UNEXPECTED_RESPONSE,
@@ -486,6 +489,14 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             progress.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void notifyNotSent(DispatchEngine.Batch batch) {
+        try {
+            listener.notSent(batch.ids());
+        } catch (RuntimeException e) {
+            log.log(Level.WARNING, "The outbox listener failed: " + e, e);
         }
     }
 

@@ -205,9 +205,23 @@ class DispatcherFailureTest extends HttpDispatcherTestBase {
     void recoversWhenTheServerComesUpAfterConnectionsWereRefused() throws Exception {
         int port = server.getPort();
         server.close();
-        dispatcher = builder(settings(ApiGeneration.V2, port)).build();
+        List<java.util.UUID> markedSending = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<java.util.UUID> markedNotSent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dispatcher = builder(settings(ApiGeneration.V2, port)).listener(new OutboxListener() {
+            @Override
+            public void sending(java.util.Collection<java.util.UUID> ids) {
+                markedSending.addAll(ids);
+            }
+
+            @Override
+            public void notSent(java.util.Collection<java.util.UUID> ids) {
+                markedNotSent.addAll(ids);
+            }
+        }).build();
         CompletableFuture<CadResult> call = dispatcher.submit(dispatch());
-        await().until(() -> logLines(Level.WARNING, "will keep retrying") == 1);
+        await().until(() -> logLines(Level.WARNING, "will keep retrying") == 1 && !markedNotSent.isEmpty());
+        assertThat(markedNotSent).as("the outbox learns a refused send never reached the CAD")
+                .containsExactlyElementsOf(markedSending.subList(0, markedNotSent.size()));
         assertThat(dispatcher.status().lastFailure().kind()).isEqualTo("CONNECTION");
         assertThat(call).isNotDone();
 

@@ -1,0 +1,63 @@
+package dev.cadbridge.storage;
+
+import com.google.gson.Gson;
+import dev.cadbridge.sonoran.AttachUnits;
+import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.CloseCall;
+import dev.cadbridge.sonoran.DetachUnits;
+import dev.cadbridge.sonoran.InvalidOperationException;
+import dev.cadbridge.sonoran.KickUnit;
+import dev.cadbridge.sonoran.NewDispatch;
+import dev.cadbridge.sonoran.OperationType;
+
+/**
+ * Operations as stored in the outbox: JSON of the record, with the type in its own column. Reading
+ * goes through the records' constructors, so a row edited by hand into something invalid is
+ * refused here instead of reaching the CAD.
+ */
+final class OperationCodec {
+    private final Gson gson = new Gson();
+
+    String toJson(CadOperation operation) {
+        return gson.toJson(operation);
+    }
+
+    CadOperation fromJson(String type, String json) {
+        OperationType operationType;
+        try {
+            operationType = OperationType.valueOf(type);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new UnreadableOperationException("unknown operation type '" + type + "'");
+        }
+        Class<? extends CadOperation> recordClass = switch (operationType) {
+            case ATTACH -> AttachUnits.class;
+            case DETACH -> DetachUnits.class;
+            case KICK -> KickUnit.class;
+            case NEW_DISPATCH -> NewDispatch.class;
+            case CLOSE -> CloseCall.class;
+        };
+        CadOperation operation;
+        try {
+            operation = gson.fromJson(json, recordClass);
+        } catch (RuntimeException e) {
+            // Gson wraps what the record's constructor threw; the validation message is the useful part.
+            Throwable reason = e;
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof InvalidOperationException) {
+                    reason = cause;
+                }
+            }
+            throw new UnreadableOperationException(type + " payload is not a valid operation: " + reason.getMessage());
+        }
+        if (operation == null) {
+            throw new UnreadableOperationException("empty " + type + " payload");
+        }
+        return operation;
+    }
+
+    static final class UnreadableOperationException extends RuntimeException {
+        UnreadableOperationException(String message) {
+            super(message);
+        }
+    }
+}

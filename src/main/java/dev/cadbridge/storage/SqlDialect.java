@@ -1,0 +1,147 @@
+package dev.cadbridge.storage;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What differs between the databases: driver, URL, column types, upsert syntax, migration lock. */
+enum SqlDialect {
+    H2("org.h2.Driver", "VARCHAR(1000000)") {
+        @Override
+        String jdbcUrl(StorageConfig config, Path dataFolder) {
+            // Absolute path: H2 refuses relative ones. WRITE_DELAY=0 writes each commit to the file at
+            // once; H2's default may keep it in memory for 500 ms, half of the one-second crash promise.
+            Path file = dataFolder.toAbsolutePath().resolve(config.database());
+            return "jdbc:h2:file:" + file + ";WRITE_DELAY=0";
+        }
+
+        @Override
+        SchemaLock schemaLock(StorageConfig config, Tables tables) {
+            return new SchemaLocks.H2LockRow(tables);
+        }
+
+        @Override
+        String upsertOutboxRow(Tables tables) {
+            return "MERGE INTO " + tables.outbox() + " (" + OUTBOX_COLUMNS + ") KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        }
+    },
+
+    MARIADB("org.mariadb.jdbc.Driver", "MEDIUMTEXT") {
+        @Override
+        String jdbcUrl(StorageConfig config, Path dataFolder) {
+            return "jdbc:mariadb://" + config.host() + ":" + config.port() + "/" + config.database();
+        }
+
+        @Override
+        SchemaLock schemaLock(StorageConfig config, Tables tables) {
+            return new SchemaLocks.MariaDbNamedLock(SchemaLocks.lockName(config.database(), tables));
+        }
+
+        @Override
+        String upsertOutboxRow(Tables tables) {
+            // Only the primary key is unique in this table, so ON DUPLICATE KEY cannot hit another row.
+            return "INSERT INTO " + tables.outbox() + " (" + OUTBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON DUPLICATE KEY UPDATE server_name = VALUES(server_name), owner_run = VALUES(owner_run),"
+                    + " op_type = VALUES(op_type), payload = VALUES(payload), state = VALUES(state),"
+                    + " accepted_at = VALUES(accepted_at), deadline = VALUES(deadline)";
+        }
+
+        @Override
+        String outboxIndex(Tables tables) {
+            // MySQL has no CREATE INDEX IF NOT EXISTS; declare the index with the table instead.
+            return ", INDEX " + tables.outbox() + "_server (server_name)";
+        }
+
+        @Override
+        List<String> createOutboxIndex(Tables tables) {
+            return List.of();
+        }
+    },
+
+    POSTGRESQL("org.postgresql.Driver", "TEXT") {
+        @Override
+        String jdbcUrl(StorageConfig config, Path dataFolder) {
+            return "jdbc:postgresql://" + config.host() + ":" + config.port() + "/" + config.database();
+        }
+
+        @Override
+        SchemaLock schemaLock(StorageConfig config, Tables tables) {
+            return new SchemaLocks.PostgresAdvisoryLock(SchemaLocks.lockName(config.database(), tables));
+        }
+
+        @Override
+        String upsertOutboxRow(Tables tables) {
+            return "INSERT INTO " + tables.outbox() + " (" + OUTBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (id) DO UPDATE SET server_name = EXCLUDED.server_name, owner_run = EXCLUDED.owner_run,"
+                    + " op_type = EXCLUDED.op_type, payload = EXCLUDED.payload, state = EXCLUDED.state,"
+                    + " accepted_at = EXCLUDED.accepted_at, deadline = EXCLUDED.deadline";
+        }
+    };
+
+    /** Column order of {@link #upsertOutboxRow}'s parameters. */
+    static final String OUTBOX_COLUMNS = "id, server_name, owner_run, op_type, payload, state, accepted_at, deadline";
+
+    private final String driverClassName;
+    private final String largeTextType;
+
+    SqlDialect(String driverClassName, String largeTextType) {
+        this.driverClassName = driverClassName;
+        this.largeTextType = largeTextType;
+    }
+
+    static SqlDialect of(StorageType type) {
+        return switch (type) {
+            case H2 -> H2;
+            case MARIADB -> MARIADB;
+            case POSTGRESQL -> POSTGRESQL;
+        };
+    }
+
+    String driverClassName() {
+        return driverClassName;
+    }
+
+    abstract String jdbcUrl(StorageConfig config, Path dataFolder);
+
+    abstract SchemaLock schemaLock(StorageConfig config, Tables tables);
+
+    /** Inserts an outbox row, or replaces every column of the row with that id. */
+    abstract String upsertOutboxRow(Tables tables);
+
+    String outboxIndex(Tables tables) {
+        return "";
+    }
+
+    List<String> createOutboxIndex(Tables tables) {
+        return List.of("CREATE INDEX IF NOT EXISTS " + tables.outbox() + "_server ON " + tables.outbox() + " (server_name)");
+    }
+
+    /**
+     * Every schema version in order. Never edit a released migration: add the next version.
+     * Statements use IF NOT EXISTS so a migration interrupted half-way (DDL is not transactional
+     * on MariaDB or H2) can simply run again.
+     */
+    List<Migration> migrations(Tables tables) {
+        List<String> version1 = new java.util.ArrayList<>();
+        version1.add("CREATE TABLE IF NOT EXISTS " + tables.identities() + " ("
+                + "player_uuid CHAR(36) NOT NULL PRIMARY KEY, "
+                + "cad_id VARCHAR(255) NOT NULL, "
+                + "source VARCHAR(16) NOT NULL, "
+                + "link_state VARCHAR(16) NOT NULL, "
+                + "account_uuid VARCHAR(64), "
+                + "link_checked_at BIGINT, "
+                + "updated_at BIGINT NOT NULL, "
+                + "CONSTRAINT " + tables.identities() + "_cad_id UNIQUE (cad_id))");
+        version1.add("CREATE TABLE IF NOT EXISTS " + tables.outbox() + " ("
+                + "id CHAR(36) NOT NULL PRIMARY KEY, "
+                + "server_name VARCHAR(64) NOT NULL, "
+                + "owner_run CHAR(36) NOT NULL, "
+                + "op_type VARCHAR(16) NOT NULL, "
+                + "payload " + largeTextType + " NOT NULL, "
+                + "state VARCHAR(16) NOT NULL, "
+                + "accepted_at BIGINT NOT NULL, "
+                + "deadline BIGINT NOT NULL"
+                + outboxIndex(tables) + ")");
+        version1.addAll(createOutboxIndex(tables));
+        return List.of(new Migration(1, "identities and outbox", List.copyOf(version1)));
+    }
+}

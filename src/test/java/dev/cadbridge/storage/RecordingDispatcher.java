@@ -1,0 +1,37 @@
+package dev.cadbridge.storage;
+
+import dev.cadbridge.dispatch.CadDispatcher;
+import dev.cadbridge.dispatch.CadResult;
+import dev.cadbridge.dispatch.DispatcherStatus;
+import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.sonoran.CadOperation;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Stands in for the dispatcher in outbox tests: records what the replay resubmits, sends nothing. */
+final class RecordingDispatcher implements CadDispatcher {
+    final List<PendingOperation> resubmitted = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletableFuture<CadResult> submit(CadOperation operation) {
+        throw new UnsupportedOperationException("the replay only resubmits");
+    }
+
+    @Override
+    public CompletableFuture<CadResult> resubmit(PendingOperation operation) {
+        resubmitted.add(operation);
+        return new CompletableFuture<>();
+    }
+
+    @Override
+    public DispatcherStatus status() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<PendingOperation> close(Duration timeout) {
+        return List.of();
+    }
+}
