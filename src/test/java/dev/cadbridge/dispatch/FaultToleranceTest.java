@@ -6,14 +6,17 @@ import dev.cadbridge.sandbox.SandboxFault;
 import dev.cadbridge.sandbox.SandboxRequest;
 import dev.cadbridge.sandbox.SonoranSandbox.RetryAfterStyle;
 import dev.cadbridge.sonoran.ApiGeneration;
+import dev.cadbridge.sonoran.CloseCall;
 import dev.cadbridge.sonoran.KickUnit;
 import dev.cadbridge.sonoran.OperationType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,12 +46,12 @@ class FaultToleranceTest extends FaultHarness {
 
     // ----- the test hook: waits follow the clock -----
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aTwoMinuteRetryAfterEndsWhenTheClockSaysSoNotEarlier() {
         start(ApiGeneration.V2);
         warmUp();
         cad.inject(SandboxFault.rateLimitStorm(Duration.ofSeconds(120)), 1);
-        Tracked close = submit(new dev.cadbridge.sonoran.CloseCall(cad.addCall("Retry-After target")));
+        Tracked close = submit(new CloseCall(cad.addCall("Retry-After target")));
         settle();
         long afterThe429 = cad.requestCount();
         assertThat(cad.requests().getLast().status()).isEqualTo(429);
@@ -143,7 +146,7 @@ class FaultToleranceTest extends FaultHarness {
         assertThat(dispatcher.status().lastFailure().kind()).isEqualTo("TIMEOUT");
         assertLoggedOneOutage("did not answer within");
         assertSubmitNeverBlocked();
-        report(String.format(java.util.Locale.ROOT, "slowAnswers=3 maxSubmitWhileWorkerInIo=%.2fms", submitsWhileStuck / 1e6));
+        report(String.format(Locale.ROOT, "slowAnswers=3 maxSubmitWhileWorkerInIo=%.2fms", submitsWhileStuck / 1e6));
     }
 
     // ----- 30 % of answers are 5xx -----
