@@ -569,12 +569,16 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         }
     }
 
+    private static String readable(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
     /** Own wording, not the exception's text: OkHttp messages can carry URLs and are not written for server owners. */
     private WireOutcome.Transient transportFailure(IOException e, boolean requestStarted, SonoranWire wireUsed) {
         String where = settings.baseUrl().getHost() + (settings.baseUrl().getPort() > 0 ? ":" + settings.baseUrl().getPort() : "");
         if (e instanceof InterruptedIOException) {
             return new WireOutcome.Transient("TIMEOUT", "the CAD at " + where + " did not answer within "
-                    + settings.requestTimeout().toSeconds() + " s", null, requestStarted);
+                    + readable(settings.requestTimeout()), null, requestStarted);
         }
         if (e instanceof ConnectException) {
             return new WireOutcome.Transient("CONNECTION", "could not connect to the CAD at " + where
