@@ -48,6 +48,11 @@ final class StatusCommand implements Subcommand {
         DispatcherStatus status = services.cad().dispatcher().status();
         Optional<StorageStatus> storage = services.admin().storageStatus();
         int online = services.identities().onlineCount();
+        if (storage.isPresent() && !storage.get().schemaReady()) {
+            // Counting would wait for the database; status is most needed exactly when it does not answer.
+            lines(status, storage, online, "unknown (storage not ready)").forEach(sender::sendMessage);
+            return;
+        }
         services.identities().storedCount().whenComplete((stored, error) -> {
             if (error != null) {
                 services.platform().logger().log(Level.WARNING, "Could not count stored identities", error);
