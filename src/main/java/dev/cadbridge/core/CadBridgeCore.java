@@ -123,6 +123,9 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         if (links != null) {
             links.cancelAll();
         }
+        if (loaded == null) {
+            return; // enable never got as far as reading the config
+        }
         Duration shutdownTimeout = config().shutdownTimeout();
         List<PendingOperation> unsent = connection == null ? List.of() : connection.close(shutdownTimeout);
         awaitStandingDown(shutdownTimeout);
