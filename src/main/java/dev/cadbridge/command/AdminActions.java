@@ -1,7 +1,9 @@
 package dev.cadbridge.command;
 
 import dev.cadbridge.config.ConfigProblem;
+import dev.cadbridge.storage.StorageStatus;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** What /cad reload and /cad status need from the plugin core. */
@@ -11,4 +13,10 @@ public interface AdminActions {
 
     /** The problems found when config.yml was last read. */
     List<ConfigProblem> configProblems();
+
+    /** config.yml sections changed since start that only a restart applies (dispatcher, storage). */
+    List<String> sectionsNeedingRestart();
+
+    /** Where identities and the outbox are kept and whether that works; empty when nothing is stored. */
+    Optional<StorageStatus> storageStatus();
 }

@@ -59,6 +59,10 @@ final class ReloadCommand implements Subcommand {
                             Messages.text("key", problem.key()), Messages.text("problem", problem.message())));
                 }
             }
+            List<String> restartNeeded = error == null ? services.admin().sectionsNeedingRestart() : List.of();
+            if (!restartNeeded.isEmpty()) {
+                to.sendMessage(messages.render(Message.RESTART_NEEDED, Messages.text("sections", String.join(" and ", restartNeeded))));
+            }
             services.cad().unavailableReason().ifPresent(reason ->
                     to.sendMessage(messages.render(Message.NOT_CONNECTED_STAFF, Messages.text("reason", reason))));
         }));

@@ -7,14 +7,14 @@ import dev.cadbridge.dispatch.DispatcherSettings;
 import dev.cadbridge.identity.IdentitySettings;
 import dev.cadbridge.link.LinkSettings;
 import dev.cadbridge.sonoran.ApiGeneration;
+import dev.cadbridge.storage.StorageConfig;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * config.yml after validation: every value here is usable. The API key is not part of it; it
  * travels only inside {@link dev.cadbridge.sonoran.SonoranSettings}.
- * {@code storage} is the raw {@code storage:} section, read by the storage layer.
+ * {@code storage} takes effect only at start: the core opens the database once.
  */
 public record CadBridgeConfig(
         ApiGeneration generation,
@@ -29,4 +29,4 @@ public record CadBridgeConfig(
         Duration shutdownTimeout,
         Messages messages,
         boolean debug,
-        Map<?, ?> storage) {}
+        StorageConfig storage) {}

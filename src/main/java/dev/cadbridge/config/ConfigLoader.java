@@ -72,7 +72,7 @@ public final class ConfigLoader {
         boolean debug = tree.bool("debug", false);
 
         CadBridgeConfig config = new CadBridgeConfig(generation, baseUrl, identity, link, afk, quitAction, quitKickReason,
-                commands, dispatcher, shutdownTimeout, messages, debug, tree.section("storage"));
+                commands, dispatcher, shutdownTimeout, messages, debug, StorageSection.read(tree, environment));
 
         Optional<ApiKey> apiKey = apiKey(tree);
         if (apiKey.isEmpty()) {

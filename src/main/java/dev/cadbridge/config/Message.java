@@ -48,7 +48,8 @@ public enum Message {
     CONFIG_UNREADABLE("config-unreadable", "<red>config.yml could not be read, so nothing changed: <problem>"),
     RELOADED("reloaded", "<green>CadBridge reloaded."),
     RELOADED_WITH_PROBLEMS("reloaded-with-problems", "<yellow>CadBridge reloaded; <count> value(s) were wrong and safe defaults are used:"),
-    CONFIG_PROBLEM("config-problem", "<yellow> - <key>: <problem>");
+    CONFIG_PROBLEM("config-problem", "<yellow> - <key>: <problem>"),
+    RESTART_NEEDED("restart-needed", "<yellow>Changes under <sections> take effect after a server restart.");
 
     private final String key;
     private final String defaultTemplate;

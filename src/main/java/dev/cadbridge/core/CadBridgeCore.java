@@ -17,7 +17,6 @@ import dev.cadbridge.dispatch.CadDispatcher;
 import dev.cadbridge.dispatch.CadResult;
 import dev.cadbridge.dispatch.DispatcherSettings;
 import dev.cadbridge.dispatch.PendingOperation;
-import dev.cadbridge.identity.IdentityRepository;
 import dev.cadbridge.identity.IdentityService;
 import dev.cadbridge.link.LinkService;
 import dev.cadbridge.platform.DebugLog;
@@ -30,13 +29,20 @@ import dev.cadbridge.sonoran.CadOperation;
 import dev.cadbridge.sonoran.DetachUnits;
 import dev.cadbridge.sonoran.InvalidOperationException;
 import dev.cadbridge.sonoran.KickUnit;
+import dev.cadbridge.storage.ReplayReport;
+import dev.cadbridge.storage.StorageConfig;
+import dev.cadbridge.storage.StorageStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,9 +53,12 @@ import java.util.logging.Logger;
  * forwards events and commands to it. Everything here runs on the server thread unless noted.
  */
 public final class CadBridgeCore implements CadAccess, AdminActions {
+    /** How long disable may wait for the last outbox write. */
+    static final Duration STORAGE_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
     private final Platform platform;
     private final CadConnectionFactory connectionFactory;
-    private final IdentityRepository identityRepository;
+    private final StorageFactory storageFactory;
     private final Clock clock;
     private final ConfigLoader configLoader;
     private final Logger logger;
@@ -59,6 +68,11 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
     private volatile CadConnection connection;
     private volatile String unavailableReason;
     private DispatcherSettings openedWith;
+    private PluginStorage storage;
+    private StorageConfig storageStartedWith;
+    private boolean replayStarted;
+    /** A connection switched off by /cad reload, draining off the server thread. */
+    private volatile CompletableFuture<Void> standingDown = CompletableFuture.completedFuture(null);
     private IdentityService identities;
     private LinkService links;
     private Cooldowns cooldowns;
@@ -67,21 +81,27 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
     private Duration afkTimerInterval;
     private CadCommand command;
 
-    public CadBridgeCore(Platform platform, CadConnectionFactory connectionFactory, IdentityRepository identityRepository,
+    public CadBridgeCore(Platform platform, CadConnectionFactory connectionFactory, StorageFactory storageFactory,
                          Clock clock, Function<String, String> environment) {
         this.platform = platform;
         this.connectionFactory = connectionFactory;
-        this.identityRepository = identityRepository;
+        this.storageFactory = storageFactory;
         this.clock = clock;
         this.configLoader = new ConfigLoader(environment);
         this.logger = platform.logger();
         this.debug = new DebugLog(logger);
     }
 
-    /** Startup, in order. Reads config.yml on the calling thread: call it from the plugin's enable. */
+    /**
+     * Startup, in order. Reads config.yml on the calling thread: call it from the plugin's enable.
+     * Nothing here waits for the database: storage connects on its own threads, identity loads
+     * and the outbox replay run once it answers.
+     */
     public void enable() {
         applyConfig(readConfigAtStartup());
-        identities = new IdentityService(identityRepository, config().identity(), clock);
+        storageStartedWith = config().storage();
+        storage = storageFactory.start(storageStartedWith);
+        identities = new IdentityService(storage.identities(), config().identity(), clock);
         connect();
         links = new LinkService(() -> connection.links(), identities, config().link(), clock, platform::runLater);
         cooldowns = new Cooldowns(clock, () -> config().commands().cooldown());
@@ -93,17 +113,35 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         platform.onlinePlayers().forEach(this::playerJoined);
     }
 
-    /** Shutdown: stop the timer, stop link polling, and give queued CAD work a last chance to go out. */
+    /**
+     * Shutdown: stop the timer, stop link polling, give queued CAD work a last chance to go out,
+     * then store what is left for the next start. Blocks for at most the shutdown timeout plus
+     * {@link #STORAGE_CLOSE_TIMEOUT}.
+     */
     public void disable() {
         afkTimer.cancel();
         if (links != null) {
             links.cancelAll();
         }
-        if (connection != null) {
-            List<PendingOperation> unsent = connection.close(config().shutdownTimeout());
-            if (!unsent.isEmpty()) {
-                logger.warning(unsent.size() + " CAD operation(s) could not be sent before shutdown.");
-            }
+        if (loaded == null) {
+            return; // enable never got as far as reading the config
+        }
+        Duration shutdownTimeout = config().shutdownTimeout();
+        List<PendingOperation> unsent = connection == null ? List.of() : connection.close(shutdownTimeout);
+        awaitStandingDown(shutdownTimeout);
+        if (storage == null) {
+            return;
+        }
+        storage.close(unsent, STORAGE_CLOSE_TIMEOUT);
+        if (unsent.isEmpty()) {
+            return;
+        }
+        boolean saved = storage.keepsOperations() && storage.status().map(status -> status.backlog() == 0).orElse(false);
+        // When the last write failed, Storage has already said which operations are lost.
+        if (saved) {
+            logger.warning(unsent.size() + " CAD operation(s) could not be sent before shutdown; saved, will be sent after the next start.");
+        } else if (!storage.keepsOperations()) {
+            logger.warning(unsent.size() + " CAD operation(s) could not be sent before shutdown and were dropped (nothing is stored).");
         }
     }
 
@@ -210,6 +248,10 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
                     if (!config().afk().checkInterval().equals(afkTimerInterval)) {
                         startAfkTimer();
                     }
+                    List<String> restartNeeded = sectionsNeedingRestart();
+                    if (!restartNeeded.isEmpty()) {
+                        logger.info("Changes under " + String.join(" and ", restartNeeded) + " take effect after a server restart.");
+                    }
                     done.complete(loaded.problems());
                 } catch (RuntimeException e) {
                     done.completeExceptionally(e);
@@ -222,6 +264,23 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
     @Override
     public List<ConfigProblem> configProblems() {
         return loaded.problems();
+    }
+
+    @Override
+    public List<String> sectionsNeedingRestart() {
+        List<String> sections = new ArrayList<>();
+        if (openedWith != null && !config().dispatcher().equals(openedWith)) {
+            sections.add("dispatcher");
+        }
+        if (storageStartedWith != null && !config().storage().equals(storageStartedWith)) {
+            sections.add("storage");
+        }
+        return sections;
+    }
+
+    @Override
+    public Optional<StorageStatus> storageStatus() {
+        return storage == null ? Optional.empty() : storage.status();
     }
 
     // ---- internals ----
@@ -260,19 +319,46 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         try {
             if (haveRealConnection) {
                 connection.reconfigure(loaded.sonoran().get());
-                if (!current.dispatcher().equals(openedWith)) {
-                    logger.info("Changes under dispatcher: take effect after a server restart.");
-                }
             } else {
-                connection = connectionFactory.open(loaded.sonoran().get(), current.dispatcher());
+                connection = connectionFactory.open(loaded.sonoran().get(), current.dispatcher(), storage.outbox());
                 openedWith = current.dispatcher();
             }
             unavailableReason = null;
             reportCredentials(connection);
+            replayOutboxOnce();
         } catch (RuntimeException e) {
             logger.log(Level.SEVERE, "The CAD client could not start", e);
             standDown("the CAD client could not start: " + e.getMessage());
         }
+    }
+
+    /** Sends what earlier runs left in the outbox, through the first real connection of this run. */
+    private void replayOutboxOnce() {
+        if (replayStarted) {
+            return;
+        }
+        replayStarted = true;
+        storage.replay(connection.dispatcher()).whenComplete((report, error) -> {
+            if (error != null) {
+                logger.log(Level.WARNING, "Could not send the operations saved by the last run; they stay stored for the next start", error);
+            } else if (!report.resubmitted().isEmpty() || !report.expired().isEmpty() || !report.outcomeUnknown().isEmpty()) {
+                logger.info(replaySummary(report));
+            }
+        });
+    }
+
+    static String replaySummary(ReplayReport report) {
+        List<String> parts = new ArrayList<>();
+        if (!report.resubmitted().isEmpty()) {
+            parts.add(report.resubmitted().size() + " resubmitted");
+        }
+        if (!report.expired().isEmpty()) {
+            parts.add(report.expired().size() + " expired");
+        }
+        if (!report.outcomeUnknown().isEmpty()) {
+            parts.add(report.outcomeUnknown().size() + " outcome unknown");
+        }
+        return "Saved CAD operations from the last run: " + String.join(", ", parts) + ".";
     }
 
     /** Asks the CAD once whether it accepts the key, and tells the owner plainly when it does not. */
@@ -298,13 +384,34 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         connection = new UnavailableConnection(reason, current.generation(), current.baseUrl().toString());
         unavailableReason = reason;
         if (previous != null && !(previous instanceof UnavailableConnection)) {
+            CompletableFuture<Void> drained = new CompletableFuture<>();
+            standingDown = drained;
             // Draining may wait on the network: never on the server thread.
             platform.runAsync(() -> {
-                List<PendingOperation> unsent = previous.close(current.shutdownTimeout());
-                if (!unsent.isEmpty()) {
-                    logger.warning(unsent.size() + " queued CAD operation(s) were dropped because the CAD connection was switched off.");
+                try {
+                    List<PendingOperation> unsent = previous.close(current.shutdownTimeout());
+                    if (unsent.isEmpty()) {
+                        return;
+                    }
+                    // Handed back without a finished callback: their outbox rows stay, owned by this run.
+                    storage.keepForNextStart(unsent);
+                    logger.warning(unsent.size() + " queued CAD operation(s) were not sent because the CAD connection was switched off; "
+                            + (storage.keepsOperations() ? "saved, will be sent after the next start." : "dropped (nothing is stored)."));
+                } finally {
+                    drained.complete(null);
                 }
             });
+        }
+    }
+
+    /** Lets a connection switched off just before disable hand its leftovers to storage before it closes. */
+    private void awaitStandingDown(Duration shutdownTimeout) {
+        try {
+            standingDown.get(shutdownTimeout.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            logger.warning("The CAD connection switched off by the last reload was still draining at shutdown; its unsent operations may be lost.");
         }
     }
 

@@ -1,10 +1,14 @@
 package dev.cadbridge.core;
 
 import dev.cadbridge.dispatch.DispatcherSettings;
+import dev.cadbridge.dispatch.OutboxListener;
 import dev.cadbridge.sonoran.SonoranSettings;
 
-/** Opens the connection; the plugin passes the real client, tests pass a fake or the sandbox-backed client. */
+/**
+ * Opens the connection; the plugin passes the real client, tests pass a fake or the sandbox-backed
+ * client. The dispatcher it builds must report to {@code outbox}, so no accepted operation is lost.
+ */
 @FunctionalInterface
 public interface CadConnectionFactory {
-    CadConnection open(SonoranSettings sonoran, DispatcherSettings dispatcher);
+    CadConnection open(SonoranSettings sonoran, DispatcherSettings dispatcher, OutboxListener outbox);
 }

@@ -13,8 +13,9 @@ public final class CadConnections {
     private CadConnections() {}
 
     public static CadConnectionFactory sonoran(Logger logger) {
-        return (sonoran, dispatcherSettings) -> of(SonoranDispatcher.builder(sonoran)
+        return (sonoran, dispatcherSettings, outbox) -> of(SonoranDispatcher.builder(sonoran)
                 .dispatcherSettings(dispatcherSettings)
+                .listener(outbox)
                 .logger(logger)
                 .build());
     }

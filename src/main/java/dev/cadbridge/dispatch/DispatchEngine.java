@@ -37,6 +37,13 @@ import java.util.logging.Logger;
  * can never see it finished before it was accepted. {@code finished} happens only on the worker side.
  */
 final class DispatchEngine {
+    /**
+     * Transient failures in a row before the log says the CAD is unreachable. One failure is a blip
+     * (a lone 5xx, a reset): logging each one, and "reachable again" after the next success, would
+     * fill the log with pairs when a small share of answers fail. A real outage reaches this within
+     * a few seconds of backoff.
+     */
+    static final int FAILURES_BEFORE_UNREACHABLE = 3;
 
     static final class Entry {
         final PendingOperation pending;
@@ -350,7 +357,7 @@ final class DispatchEngine {
                 }
                 transientFailuresInARow++;
                 backoffUntil = now.plus(backoff(transientFailuresInARow));
-                if (!unreachable) {
+                if (!unreachable && transientFailuresInARow >= FAILURES_BEFORE_UNREACHABLE) {
                     unreachable = true;
                     log.warning("CAD unreachable: " + problem.message() + " (will keep retrying)");
                 }

@@ -71,6 +71,8 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     private boolean stopped;
     private Call currentCall;
     private SendTracker currentTracker;
+    private Instant workerLookedAt = Instant.MIN;
+    private boolean workerWaiting;
 
     private SonoranDispatcher(Builder builder) {
         this.dispatcherSettings = builder.liftRateLimits ? withoutRateLimits(builder.dispatcherSettings) : builder.dispatcherSettings;
@@ -162,7 +164,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         lock.lock();
         try {
             engine.accept(pending, future, announce);
-            workAvailable.signalAll();
+            signalWorker();
         } finally {
             lock.unlock();
         }
@@ -189,7 +191,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         try {
             apply(newSettings);
             engine.reconfigure(newSettings.generation(), clock.instant());
-            workAvailable.signalAll();
+            signalWorker();
         } finally {
             lock.unlock();
         }
@@ -211,7 +213,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             }
             closing = true;
             engine.closeIntake();
-            workAvailable.signalAll();
+            signalWorker();
             long nanos = Math.max(0, timeout.toNanos());
             while (!(engine.idle() && auxRequests.isEmpty()) && nanos > 0) {
                 nanos = progress.awaitNanos(nanos);
@@ -222,13 +224,13 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             auxRequests.forEach(aux -> aux.fail(shutDown));
             auxRequests.clear();
             toCancel = currentCall;
-            workAvailable.signalAll();
+            signalWorker();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopped = true;
             handedBack = engine.shutdown(currentTracker != null && currentTracker.requestStarted());
             toCancel = currentCall;
-            workAvailable.signalAll();
+            signalWorker();
         } finally {
             lock.unlock();
         }
@@ -243,6 +245,40 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
         return handedBack;
+    }
+
+    // ----- hooks for tests that move a manual clock -----
+
+    /**
+     * Makes the worker read the clock again now. Its waits are real-time waits computed from the
+     * clock, so a test that moves a manual clock forward calls this instead of waiting for real.
+     */
+    void wakeUp() {
+        lock.lock();
+        try {
+            signalWorker();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock. The worker has not seen what the caller just changed, so it is not idle until it looks again. */
+    private void signalWorker() {
+        workerLookedAt = Instant.MIN;
+        workAvailable.signalAll();
+    }
+
+    /**
+     * True when the worker is waiting and last read the clock at or after {@code instant}: everything
+     * due by then has been sent and answered. With {@link #wakeUp()} this lets a test step time.
+     */
+    boolean idleSince(Instant instant) {
+        lock.lock();
+        try {
+            return workerWaiting && !workerLookedAt.isBefore(instant);
+        } finally {
+            lock.unlock();
+        }
     }
 
     // ----- CadLinks and the credential check -----
@@ -317,7 +353,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
                         "account linking needs the v2 API; set the API version to v2 in config.yml", null));
             } else {
                 auxRequests.addLast(aux);
-                workAvailable.signalAll();
+                signalWorker();
             }
         } finally {
             lock.unlock();
@@ -372,6 +408,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     private Work awaitWork() {
         while (!stopped) {
             Instant now = clock.instant();
+            workerLookedAt = now;
             progress.signalAll();
             Instant auxWake = null;
             while (!auxRequests.isEmpty()) {
@@ -400,6 +437,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             }
             progress.signalAll();
             Instant wake = DispatchEngine.earlier(engine.nextWakeup(now), auxWake);
+            workerWaiting = true;
             try {
                 if (wake == null) {
                     workAvailable.await();
@@ -413,6 +451,8 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
                 if (stopped) {
                     return null;
                 }
+            } finally {
+                workerWaiting = false;
             }
         }
         return null;
@@ -542,12 +582,16 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         }
     }
 
+    private static String readable(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
     /** Own wording, not the exception's text: OkHttp messages can carry URLs and are not written for server owners. */
     private WireOutcome.Transient transportFailure(IOException e, boolean requestStarted, SonoranWire wireUsed) {
         String where = settings.baseUrl().getHost() + (settings.baseUrl().getPort() > 0 ? ":" + settings.baseUrl().getPort() : "");
         if (e instanceof InterruptedIOException) {
             return new WireOutcome.Transient("TIMEOUT", "the CAD at " + where + " did not answer within "
-                    + settings.requestTimeout().toSeconds() + " s", null, requestStarted);
+                    + readable(settings.requestTimeout()), null, requestStarted);
         }
         if (e instanceof ConnectException) {
             return new WireOutcome.Transient("CONNECTION", "could not connect to the CAD at " + where

@@ -1,6 +1,7 @@
 package dev.cadbridge.identity;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** How a player's default CAD id is derived when nobody has set one. */
@@ -28,6 +29,26 @@ public enum IdRule {
             case UUID_WITHOUT_DASHES -> playerId.toString().replace("-", "");
             case NAME -> playerName;
         };
+    }
+
+    /**
+     * The player whose derived id {@code cadId} is under this rule, if it has that form. A UUID is
+     * public (anyone can look it up by name), so without this check a player could claim another
+     * player's default id while that player is offline. Names cannot be told apart from other ids.
+     */
+    public Optional<UUID> derivedOwner(String cadId) {
+        String id = cadId.strip().toLowerCase(Locale.ROOT);
+        String dashed = switch (this) {
+            case UUID_WITH_DASHES -> id;
+            case UUID_WITHOUT_DASHES -> id.matches("[0-9a-f]{32}")
+                    ? id.substring(0, 8) + "-" + id.substring(8, 12) + "-" + id.substring(12, 16) + "-"
+                            + id.substring(16, 20) + "-" + id.substring(20) : "";
+            case NAME -> "";
+        };
+        if (!dashed.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            return Optional.empty();
+        }
+        return Optional.of(UUID.fromString(dashed));
     }
 
     public static IdRule fromConfigName(String name) {

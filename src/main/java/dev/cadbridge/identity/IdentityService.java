@@ -107,6 +107,12 @@ public final class IdentityService {
         if (onlineClash.isPresent()) {
             return CompletableFuture.completedFuture(onlineClash.get());
         }
+        Optional<UUID> defaultOwner = settings.defaultOwnerOf(cadId).filter(owner -> !owner.equals(playerId));
+        if (defaultOwner.isPresent()) {
+            Session ownerSession = online.get(defaultOwner.get());
+            return CompletableFuture.completedFuture(new BindOutcome.Taken(cadId, defaultOwner.get(),
+                    ownerSession == null ? defaultOwner.get().toString() : ownerSession.name));
+        }
         return repository.findByCadId(cadId).thenCompose(existing -> {
             if (existing.isPresent() && !existing.get().playerId().equals(playerId)) {
                 UUID other = existing.get().playerId();

@@ -14,7 +14,15 @@ public record IdentitySettings(ApiGeneration generation, IdRule communityUserIdR
     }
 
     public String defaultCadId(UUID playerId, String playerName) {
-        IdRule rule = generation == ApiGeneration.V1 ? apiIdRule : communityUserIdRule;
-        return rule.derive(playerId, playerName);
+        return rule().derive(playerId, playerName);
+    }
+
+    /** The player whose default id {@code cadId} is, when it has the form of a derived id. */
+    public java.util.Optional<UUID> defaultOwnerOf(String cadId) {
+        return rule().derivedOwner(cadId);
+    }
+
+    private IdRule rule() {
+        return generation == ApiGeneration.V1 ? apiIdRule : communityUserIdRule;
     }
 }

@@ -3,8 +3,7 @@ package dev.cadbridge.paper;
 import dev.cadbridge.core.CadBridgeCore;
 import dev.cadbridge.core.CadConnectionFactory;
 import dev.cadbridge.core.CadConnections;
-import dev.cadbridge.identity.IdentityRepository;
-import dev.cadbridge.identity.InMemoryIdentityRepository;
+import dev.cadbridge.core.StorageFactory;
 import java.time.Clock;
 import org.bukkit.command.PluginCommand;
 import org.bukkit.plugin.PluginManager;
@@ -22,7 +21,7 @@ public class CadBridgePlugin extends JavaPlugin {
     public void onEnable() {
         saveDefaultConfig();
         PaperPlatform platform = new PaperPlatform(this);
-        core = new CadBridgeCore(platform, connectionFactory(), identityRepository(), Clock.systemUTC(), System::getenv);
+        core = new CadBridgeCore(platform, connectionFactory(), storageFactory(), Clock.systemUTC(), System::getenv);
         core.enable();
 
         CadCommandExecutor executor = new CadCommandExecutor(core, platform);
@@ -49,8 +48,8 @@ public class CadBridgePlugin extends JavaPlugin {
         return CadConnections.sonoran(getLogger());
     }
 
-    /** Where identities are kept. */
-    protected IdentityRepository identityRepository() {
-        return new InMemoryIdentityRepository();
+    /** Where identities and the outbox are kept: the database from the storage: section (H2 files in the plugin folder). */
+    protected StorageFactory storageFactory() {
+        return StorageFactory.sql(getDataFolder().toPath(), getLogger());
     }
 }

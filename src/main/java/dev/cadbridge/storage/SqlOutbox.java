@@ -129,8 +129,11 @@ public final class SqlOutbox implements OutboxListener {
         }, database.writer);
     }
 
-    /** Records operations the dispatcher handed back at shutdown; the final flush writes them. */
-    void persistPending(List<PendingOperation> operations) {
+    /**
+     * Records operations a dispatcher handed back from {@code close} as not sent (clearing an
+     * in-flight mark), for the next start's replay; the next write stores them.
+     */
+    public void persistPending(List<PendingOperation> operations) {
         for (PendingOperation operation : operations) {
             accepted(operation);
         }
@@ -254,10 +257,6 @@ public final class SqlOutbox implements OutboxListener {
         for (PendingOperation pending : toResubmit) {
             unfinishedTypes.put(pending.id(), pending.operation().type());
             resubmitted.add(new ReplayReport.Resubmitted(pending, dispatcher.resubmit(pending)));
-        }
-        if (!resubmitted.isEmpty() || !expired.isEmpty()) {
-            logger.info("Outbox replay: " + resubmitted.size() + " operation(s) sent again, " + expired.size()
-                    + " expired while the server was down");
         }
         return new ReplayReport(resubmitted, expired, outcomeUnknown, unreadable);
     }

@@ -35,13 +35,13 @@ public record StorageConfig(
             throw new IllegalArgumentException("storage.type: is missing; use h2, mariadb, mysql or postgresql");
         }
         database = database == null ? "" : database.strip();
-        if (!DATABASE_NAME.matcher(database).matches()) {
+        if (!isDatabaseName(database)) {
             throw new IllegalArgumentException("storage.database: '" + database
                     + "' is not a usable database name; use letters, digits, '_' and '-'");
         }
         if (type != StorageType.H2) {
             host = host == null ? "" : host.strip();
-            if (host.isEmpty() || host.chars().anyMatch(c -> c <= ' ' || c == '/' || c == '?' || c == '@')) {
+            if (!isHostName(host)) {
                 throw new IllegalArgumentException("storage.host: '" + host + "' is not a host name or address");
             }
             if (port < 1 || port > 65_535) {
@@ -55,16 +55,34 @@ public record StorageConfig(
             throw new IllegalArgumentException("storage.pool-size: " + poolSize + " is out of range; use 1 to " + MAX_POOL_SIZE);
         }
         tablePrefix = tablePrefix == null ? "" : tablePrefix;
-        if (tablePrefix.length() > MAX_TABLE_PREFIX_LENGTH || !TABLE_PREFIX.matcher(tablePrefix).matches()) {
+        if (!isTablePrefix(tablePrefix)) {
             throw new IllegalArgumentException("storage.table-prefix: '" + tablePrefix
                     + "' may only contain letters, digits and '_' (at most " + MAX_TABLE_PREFIX_LENGTH + ")");
         }
         serverName = serverName == null ? "" : serverName.strip();
-        if (serverName.length() > MAX_SERVER_NAME_LENGTH || !SERVER_NAME.matcher(serverName).matches()) {
+        if (!isServerName(serverName)) {
             throw new IllegalArgumentException("storage.server-name: '" + serverName
                     + "' must be 1 to " + MAX_SERVER_NAME_LENGTH + " letters, digits, '_', '.' or '-', and unique per server sharing the database");
         }
         password = password == null ? "" : password;
+    }
+
+    /** A database name (for H2: the file name): letters, digits, '_' and '-'. */
+    public static boolean isDatabaseName(String name) {
+        return DATABASE_NAME.matcher(name).matches();
+    }
+
+    /** A host name or address, with nothing that would change the JDBC URL (no blank, '/', '?' or '@'). */
+    public static boolean isHostName(String host) {
+        return !host.isEmpty() && host.chars().noneMatch(c -> c <= ' ' || c == '/' || c == '?' || c == '@');
+    }
+
+    public static boolean isTablePrefix(String prefix) {
+        return prefix.length() <= MAX_TABLE_PREFIX_LENGTH && TABLE_PREFIX.matcher(prefix).matches();
+    }
+
+    public static boolean isServerName(String name) {
+        return name.length() <= MAX_SERVER_NAME_LENGTH && SERVER_NAME.matcher(name).matches();
     }
 
     /** The zero-setup default: an H2 file named {@code cadbridge} in the plugin folder. */

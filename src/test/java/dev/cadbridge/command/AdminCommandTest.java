@@ -1,6 +1,7 @@
 package dev.cadbridge.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.cadbridge.config.ConfigFileException;
 import dev.cadbridge.platform.CommandSource;
@@ -8,9 +9,17 @@ import dev.cadbridge.platform.PlatformPlayer;
 import dev.cadbridge.sonoran.KickUnit;
 import dev.cadbridge.testing.FakePlayer;
 import dev.cadbridge.testing.Harness;
+import dev.cadbridge.core.PluginStorage;
+import dev.cadbridge.storage.Storage;
+import dev.cadbridge.storage.StorageConfig;
+import dev.cadbridge.storage.StorageTuning;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import net.kyori.adventure.text.Component;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AdminCommandTest {
 
@@ -27,9 +36,88 @@ class AdminCommandTest {
                 .contains("Circuit: closed (requests flow)")
                 .contains("Last failure: 2026-01-01T11:00:00Z RATE_LIMITED: API rate limit exceeded (trace id trace-123)")
                 .contains("Queued: kick 2")
+                .contains("Storage: none; identities are kept in memory and unsent operations are lost at shutdown")
                 .contains("Identities: 1 online players cached, 1 stored")
                 .contains("Config: no problems")
                 .doesNotContain("super-secret-key-value");
+    }
+
+    @TempDir
+    Path dataFolder;
+
+    /** The plugin's SQL storage in {@link #dataFolder}, quick to give up on a database that does not answer. */
+    private Harness withSqlStorage(Harness h) {
+        StorageTuning quick = new StorageTuning(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300),
+                Duration.ofSeconds(5), 1_000);
+        h.storageFactory = config -> PluginStorage.sql(Storage.start(config, dataFolder, Clock.systemUTC(), quick, h.platform.logger()));
+        return h;
+    }
+
+    /** The whole /cad status answer, once it has arrived. */
+    private static String statusText(Harness h) {
+        h.console.clearMessages();
+        h.run(h.console, "status");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            h.platform.runMainTasks();
+            return h.console.messages().stream().anyMatch(line -> line.startsWith("Config: "));
+        });
+        return String.join("\n", h.console.messages());
+    }
+
+    @Test
+    void statusShowsTheEmbeddedDatabaseOnceItIsReady() {
+        Harness h = new Harness();
+        h.storageFactory = config -> PluginStorage.sql(Storage.start(config, dataFolder, h.platform.logger()));
+        h.start();
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> statusText(h).contains("Storage: h2, reachable, schema ready, backlog 0"));
+            assertThat(statusText(h))
+                    .contains("Storage at: h2 file " + dataFolder.toAbsolutePath().resolve("cadbridge") + ".mv.db")
+                    .contains("Storage error: none")
+                    .contains("Identities: 0 online players cached, 0 stored");
+        } finally {
+            h.core.disable();
+        }
+    }
+
+    @Test
+    void statusShowsAnUnreachableDatabaseWithItsErrorButNeverThePasswordOrTheKey() {
+        Harness h = withSqlStorage(new Harness());
+        h.environment.put(StorageConfig.PASSWORD_ENV, "env-db-password-42");
+        h.configure("sonoran.api-key", "super-secret-key-value", "storage.type", "mariadb", "storage.host", "127.0.0.1",
+                "storage.port", 1, "storage.username", "minecraft", "storage.password", "file-db-password-17").start();
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> statusText(h).contains("Storage: mariadb, unavailable, schema not ready yet"));
+            String status = statusText(h);
+            assertThat(status).contains("Storage at: mariadb minecraft@127.0.0.1:1/cadbridge")
+                    .contains("Identities: 0 online players cached, unknown (storage not ready)")
+                    .containsPattern("Storage error: \\d{4}-\\d\\d-\\d\\dT\\S+ \\S+")
+                    .doesNotContain("Storage error: none");
+            assertThat(status + h.platform.logText())
+                    .doesNotContain("env-db-password-42")
+                    .doesNotContain("file-db-password-17")
+                    .doesNotContain("super-secret-key-value");
+        } finally {
+            h.core.disable();
+        }
+    }
+
+    @Test
+    void reloadSaysStorageChangesWaitForARestart() {
+        Harness h = new Harness().start();
+        h.configure("storage.server-name", "survival");
+        h.run(h.console, "reload");
+        assertThat(h.console.messages()).containsExactly(
+                "[CAD] Reloading CadBridge…",
+                "[CAD] CadBridge reloaded.",
+                "[CAD] Changes under storage take effect after a server restart.");
+        assertThat(h.platform.logText()).contains("Changes under storage take effect after a server restart.");
+
+        h.console.clearMessages();
+        h.configure();
+        h.run(h.console, "reload");
+        assertThat(h.console.messages()).as("back to what the server started with").containsExactly(
+                "[CAD] Reloading CadBridge…", "[CAD] CadBridge reloaded.");
     }
 
     @Test

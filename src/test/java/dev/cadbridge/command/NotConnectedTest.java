@@ -12,7 +12,7 @@ class NotConnectedTest {
     @Test
     void aPlaceholderKeyPrintsOneBoxedMessageAndNoConnectionIsOpened() {
         Harness h = new Harness().configure("sonoran.api-key", "PASTE-YOUR-API-KEY-HERE");
-        h.connectionFactory = (sonoran, dispatcher) -> {
+        h.connectionFactory = (sonoran, dispatcher, outbox) -> {
             throw new AssertionError("must not connect without a key");
         };
         h.start();
@@ -71,7 +71,7 @@ class NotConnectedTest {
     @Test
     void aClientThatFailsToStartLeavesThePluginRunning() {
         Harness h = new Harness();
-        h.connectionFactory = (sonoran, dispatcher) -> {
+        h.connectionFactory = (sonoran, dispatcher, outbox) -> {
             throw new IllegalStateException("TLS setup failed");
         };
         h.start();

@@ -50,7 +50,7 @@ class EndToEndTest {
                 "sonoran.community-id", sandbox.communityId(),
                 "sonoran.api-key", sandbox.apiKey(),
                 "commands.cooldown", "0s");
-        h.connectionFactory = (sonoran, dispatcher) -> CadConnections.of(
+        h.connectionFactory = (sonoran, dispatcher, outbox) -> CadConnections.of(
                 SonoranDispatcher.builder(sonoran).dispatcherSettings(dispatcher).withoutRateLimits().build());
         h.start();
     }

@@ -178,13 +178,27 @@ class DispatcherFailureTest extends HttpDispatcherTestBase {
     void serverErrorsAreRetriedAndTheOutageIsLoggedOnce() {
         server.enqueue(text(500, "oops"));
         server.enqueue(text(503, "maintenance"));
+        server.enqueue(text(503, "maintenance"));
         server.enqueue(json(200, "{\"identId\":1}"));
         CadResult result = result(start(ApiGeneration.V2).submit(new KickUnit("p1", "AFK")));
 
         assertThat(result).isInstanceOf(CadResult.Delivered.class);
-        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(server.getRequestCount()).isEqualTo(4);
         assertThat(logLines(Level.WARNING, "CAD unreachable")).isEqualTo(1);
         assertThat(logLines(Level.INFO, "CAD reachable again")).isEqualTo(1);
+    }
+
+    @Test
+    void aBlipOfFewerFailuresThanTheThresholdIsRetriedWithoutAnOutageLine() {
+        server.enqueue(text(503, "maintenance"));
+        server.enqueue(text(503, "maintenance"));
+        server.enqueue(json(200, "{\"identId\":1}"));
+        CadResult result = result(start(ApiGeneration.V2).submit(new KickUnit("p1", "AFK")));
+
+        assertThat(result).isInstanceOf(CadResult.Delivered.class);
+        assertThat(DispatchEngine.FAILURES_BEFORE_UNREACHABLE).isEqualTo(3);
+        assertThat(logs).as("two failures in a row are a blip, not an outage").isEmpty();
+        assertThat(dispatcher.status().lastFailure().kind()).as("still visible in /cad status").isEqualTo("SERVER_ERROR");
     }
 
     @Test
@@ -205,7 +219,7 @@ class DispatcherFailureTest extends HttpDispatcherTestBase {
             }
         }).build();
         CompletableFuture<CadResult> call = dispatcher.submit(dispatch());
-        await().until(() -> dispatcher.status().lastFailure() != null && !markedNotSent.isEmpty());
+        await().until(() -> logLines(Level.WARNING, "will keep retrying") == 1 && !markedNotSent.isEmpty());
         assertThat(markedNotSent).as("the outbox learns a refused send never reached the CAD")
                 .containsExactlyElementsOf(markedSending.subList(0, markedNotSent.size()));
         assertThat(dispatcher.status().lastFailure().kind()).isEqualTo("CONNECTION");

@@ -95,6 +95,17 @@ class V1WireTest extends HttpDispatcherTestBase {
     }
 
     @Test
+    void aDispatchAnsweredWithAnUnreadable200MayExistSoEndsUnknownAndIsNotResent() throws Exception {
+        server.enqueue(text(200, "}{ not an answer"));
+        var future = start(ApiGeneration.V1).submit(new NewDispatch(CallOrigin.CALLER, CallStatus.PENDING, 1,
+                "Traffic Stop", "", "", "", "", "", "", Map.of(), List.of()));
+
+        assertThat(result(future)).isInstanceOfSatisfying(CadResult.OutcomeUnknown.class,
+                unknown -> assertThat(unknown.message()).contains("may have been created").contains("Check the CAD"));
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void linksAndCredentialChecksAreNotAvailableOnV1() throws Exception {
         start(ApiGeneration.V1);
         assertThatThrownBy(() -> dispatcher.createLink("uuid-1").get())

@@ -1,5 +1,6 @@
 package dev.cadbridge.storage;
 
+import dev.cadbridge.sandbox.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

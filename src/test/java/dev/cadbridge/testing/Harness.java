@@ -3,6 +3,8 @@ package dev.cadbridge.testing;
 import dev.cadbridge.command.Permissions;
 import dev.cadbridge.core.CadBridgeCore;
 import dev.cadbridge.core.CadConnectionFactory;
+import dev.cadbridge.core.PluginStorage;
+import dev.cadbridge.core.StorageFactory;
 import dev.cadbridge.identity.IdentityRepository;
 import dev.cadbridge.identity.InMemoryIdentityRepository;
 import dev.cadbridge.platform.CommandSource;
@@ -18,7 +20,9 @@ public final class Harness {
     public final FakeConsole console = new FakeConsole();
     public final Map<String, String> environment = new HashMap<>();
     public IdentityRepository repository = new InMemoryIdentityRepository();
-    public CadConnectionFactory connectionFactory = (sonoran, dispatcher) -> cad;
+    public CadConnectionFactory connectionFactory = (sonoran, dispatcher, outbox) -> cad;
+    /** Identities in {@link #repository}, no outbox; durability tests put the SQL storage here. */
+    public StorageFactory storageFactory = config -> PluginStorage.inMemory(repository);
     public CadBridgeCore core;
 
     /** A working v2 configuration plus {@code overrides} ("dotted.key", value, ...). */
@@ -58,7 +62,7 @@ public final class Harness {
     }
 
     public Harness start() {
-        core = new CadBridgeCore(platform, connectionFactory, repository, clock, environment::get);
+        core = new CadBridgeCore(platform, connectionFactory, storageFactory, clock, environment::get);
         core.enable();
         platform.runMainTasks();
         return this;

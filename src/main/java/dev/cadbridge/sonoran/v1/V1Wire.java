@@ -168,6 +168,11 @@ public final class V1Wire implements SonoranWire {
             // close_call's page documents the wrong success text, so any 200 that is not an error counts.
             case CLOSE -> "";
         };
+        if (type == OperationType.NEW_DISPATCH && !upper.contains(expected)) {
+            // A 2xx reached the CAD: the call may exist, and a "failed" result would invite a second one.
+            return new WireOutcome.Answered(List.of(new CadResult.OutcomeUnknown("the CAD answered '" + text
+                    + "' instead of a " + expected + " confirmation; the call may have been created, so it is not sent again. Check the CAD.")));
+        }
         if (!upper.contains(expected)) {
             return new WireOutcome.Rejected(FailureKind.UNEXPECTED_RESPONSE,
                     "the CAD answered '" + text + "' instead of a " + expected + " confirmation", traceId);
