@@ -1,5 +1,6 @@
 package dev.cadbridge.bench;
 
+import dev.cadbridge.afk.AfkService;
 import dev.cadbridge.afk.AfkSettings;
 import dev.cadbridge.afk.AfkTracker;
 import dev.cadbridge.identity.CadIdentity;
@@ -8,21 +9,30 @@ import dev.cadbridge.identity.IdentitySettings;
 import dev.cadbridge.identity.IdentitySource;
 import dev.cadbridge.identity.InMemoryIdentityRepository;
 import dev.cadbridge.identity.LinkState;
+import dev.cadbridge.config.Messages;
+import dev.cadbridge.platform.BlockPosition;
+import dev.cadbridge.platform.DebugLog;
+import dev.cadbridge.platform.PlatformPlayer;
 import dev.cadbridge.sonoran.ApiGeneration;
+import dev.cadbridge.testing.FakePlatform;
+import dev.cadbridge.testing.ManualClock;
+import java.time.Duration;
+import java.util.Optional;
+import net.kyori.adventure.text.Component;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
 
 /**
  * Figure 6: heap the plugin keeps per online player, as the difference in live heap (after full
- * GCs) before and after 100,000 players join the AFK tracker and the identity cache. The players'
- * UUIDs and names exist before the first reading: on a server they belong to Paper's player
- * objects, so only what CadBridge adds is counted (map entries, table slots, per-player state).
- * Beside it, the extra for a player whose identity is stored (linked): one {@link CadIdentity} as a
- * storage load creates it, with its own strings and instants.
+ * GCs) before and after 100,000 players join the AFK timer ({@code AfkService}: its player table,
+ * the tracker's state, and the small player wrapper the platform hands it) and the identity cache.
+ * The players' UUIDs and names exist before the first reading: on a server they belong to Paper's
+ * player objects, so only what CadBridge adds is counted (map entries, table slots, per-player state).
+ * Beside it, the extra for a player whose identity is stored (linked): the cache keeps only the
+ * stored CAD id, a string of its own as a storage load creates it.
  * Arguments: {@code [runs=5] [players=100000]}.
  */
 public final class PlayerMemoryHarness {
@@ -61,15 +71,20 @@ public final class PlayerMemoryHarness {
         AfkTracker tracker = new AfkTracker(AfkSettings.defaults(), clock);
         IdentityService identities = new IdentityService(new InMemoryIdentityRepository(),
                 IdentitySettings.defaults(ApiGeneration.V2), clock);
+        AfkService afk = new AfkService(new FakePlatform(new ManualClock()), tracker, identities,
+                () -> {
+                    throw new IllegalStateException("nothing is sent in this harness");
+                },
+                Messages::defaults, new DebugLog(BenchSupport.quietLogger("CadBridge-bench-memory")));
         long before = liveHeap();
         for (int i = 0; i < count; i++) {
             identities.playerJoined(ids[i], names[i]).join();
-            tracker.track(ids[i], false);
+            afk.playerJoined(new WrappedPlayer(ids[i], names[i]));
         }
         long after = liveHeap();
         Reference.reachabilityFence(ids);
         Reference.reachabilityFence(names);
-        Reference.reachabilityFence(tracker);
+        Reference.reachabilityFence(afk);
         Reference.reachabilityFence(identities);
         return (double) (after - before) / count;
     }
@@ -79,17 +94,17 @@ public final class PlayerMemoryHarness {
         for (int i = 0; i < count; i++) {
             ids[i] = UUID.randomUUID();
         }
-        CadIdentity[] loaded = new CadIdentity[count];
-        Instant now = Instant.now();
+        String[] loaded = new String[count];
         long before = liveHeap();
         for (int i = 0; i < count; i++) {
-            loaded[i] = new CadIdentity(ids[i], ids[i].toString(), IdentitySource.SELF_LINKED, LinkState.LINKED,
-                    UUID.randomUUID().toString(), now.plusMillis(i), now.plusMillis(i + 1));
+            CadIdentity stored = new CadIdentity(ids[i], new String(ids[i].toString()), IdentitySource.SELF_LINKED,
+                    LinkState.LINKED, null, null, null);
+            loaded[i] = stored.cadId();
         }
         long after = liveHeap();
         Reference.reachabilityFence(ids);
         Reference.reachabilityFence(loaded);
-        // the array of references is the harness's, not the plugin's (Session.stored is a field it already has)
+        // the array of references is the harness's, not the plugin's (Session.storedCadId is a field it already has)
         return (double) (after - before - arrayBytes(count)) / count;
     }
 
@@ -111,5 +126,27 @@ public final class PlayerMemoryHarness {
 
     private static double max(double[] values) {
         return java.util.Arrays.stream(values).max().orElse(Double.NaN);
+    }
+
+    /** Stands in for the platform's player wrapper (on Paper: two references, the Bukkit player and the platform). */
+    private record WrappedPlayer(UUID uniqueId, String name) implements PlatformPlayer {
+        @Override
+        public BlockPosition blockPosition() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Duration> idleDuration() {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean hasPermission(String permission) {
+            return false;
+        }
+
+        @Override
+        public void sendMessage(Component message) {
+        }
     }
 }

@@ -41,7 +41,7 @@ public final class AfkService {
     }
 
     public void playerJoined(PlatformPlayer player) {
-        tracker.track(player.uniqueId(), player.hasPermission(EXEMPT_PERMISSION));
+        tracker.track(player);
     }
 
     public void playerLeft(PlatformPlayer player) {
@@ -50,9 +50,15 @@ public final class AfkService {
 
     /** One pass over online players; runs on the server thread every check interval. */
     public void checkOnlinePlayers() {
-        for (PlatformPlayer player : platform.onlinePlayers()) {
+        AfkTracker.Pass pass = tracker.beginPass();
+        // The players kept from their join: no lookup and no wrapper per player per pass.
+        for (AfkTracker.Session session : tracker.sessions()) {
+            PlatformPlayer player = session.player();
+            if (player == null) {
+                continue;
+            }
             Optional<Duration> serverIdle = player.idleDuration();
-            switch (tracker.check(player.uniqueId(), player.hasPermission(EXEMPT_PERMISSION), serverIdle)) {
+            switch (tracker.check(pass, session, serverIdle, () -> player.hasPermission(EXEMPT_PERMISSION))) {
                 case WARN -> player.sendMessage(messages.get().render(Message.AFK_WARNING,
                         Messages.text("seconds", tracker.settings().warnBefore().toSeconds())));
                 case KICK -> kick(player, serverIdle);

@@ -1,11 +1,13 @@
 package dev.cadbridge.afk;
 
+import dev.cadbridge.platform.PlatformPlayer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decides who is away. Activity is recorded from event handlers (chat arrives off the server
@@ -19,19 +21,25 @@ public final class AfkTracker {
     public enum Decision { NOTHING, WARN, KICK }
 
     private final Clock clock;
-    private final ConcurrentMap<UUID, Tracked> tracked = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UUID, Session> tracked = new ConcurrentHashMap<>();
     private volatile AfkSettings settings;
 
-    private static final class Tracked {
+    /** One player's AFK state for as long as they are online. */
+    public static final class Session {
+        /** The player as the platform handed it over at join; null when tracked by id alone (tests). */
+        private final PlatformPlayer player;
         volatile long lastActivityMillis;
         /** Only touched by {@link #check} on the server thread. */
-        boolean exempt;
         boolean warned;
         boolean kicked;
 
-        Tracked(long now, boolean exempt) {
+        Session(PlatformPlayer player, long now) {
+            this.player = player;
             this.lastActivityMillis = now;
-            this.exempt = exempt;
+        }
+
+        public PlatformPlayer player() {
+            return player;
         }
     }
 
@@ -48,9 +56,19 @@ public final class AfkTracker {
         return settings;
     }
 
-    /** A player joined: they start active. */
-    public void track(UUID playerId, boolean exempt) {
-        tracked.put(playerId, new Tracked(clock.millis(), exempt));
+    /** A player known by id alone (tests and tools): they start active; {@link Session#player()} is null. */
+    public void track(UUID playerId) {
+        tracked.put(playerId, new Session(null, clock.millis()));
+    }
+
+    /** A player joined: they start active, and {@link #sessions()} hands them back for each pass. */
+    public void track(PlatformPlayer player) {
+        tracked.put(player.uniqueId(), new Session(player, clock.millis()));
+    }
+
+    /** The tracked players with their sessions, for one pass; a live view, no copy. */
+    public Iterable<Session> sessions() {
+        return tracked.values();
     }
 
     public void untrack(UUID playerId) {
@@ -63,41 +81,63 @@ public final class AfkTracker {
 
     /** O(1) and allocation-free: called for every block a player walks into. Safe from any thread. */
     public void recordActivity(UUID playerId) {
-        Tracked state = tracked.get(playerId);
+        Session state = tracked.get(playerId);
         if (state != null) {
             state.lastActivityMillis = clock.millis();
         }
     }
 
     /**
-     * Looks at one player. {@code serverIdle} is the server's own idle timer when it has one; the
-     * player counts as active when either it or our own record says so.
+     * The clock reading and thresholds for one pass over online players, taken once so that the
+     * per-player work is a map lookup and a few comparisons.
      */
-    public Decision check(UUID playerId, boolean exempt, Optional<Duration> serverIdle) {
+    public record Pass(boolean enabled, long nowMillis, long warnAtMillis, long timeoutMillis, boolean warns) {}
+
+    public Pass beginPass() {
         AfkSettings current = settings;
-        Tracked state = tracked.get(playerId);
-        if (state == null || !current.enabled()) {
+        return new Pass(current.enabled(), clock.millis(), current.warnAt().toMillis(), current.timeout().toMillis(),
+                !current.warnBefore().isZero());
+    }
+
+    /** One player outside a pass; tests and one-off checks. */
+    public Decision check(UUID playerId, boolean exempt, Optional<Duration> serverIdle) {
+        return check(beginPass(), playerId, serverIdle, () -> exempt);
+    }
+
+    /**
+     * Looks at one player. {@code serverIdle} is the server's own idle timer when it has one; the
+     * player counts as active when either it or our own record says so. {@code exempt} is only
+     * asked once the player has been idle long enough to be warned, so active players cost no
+     * permission lookup.
+     */
+    public Decision check(Pass pass, UUID playerId, Optional<Duration> serverIdle, BooleanSupplier exempt) {
+        Session state = tracked.get(playerId);
+        return state == null ? Decision.NOTHING : check(pass, state, serverIdle, exempt);
+    }
+
+    /** As {@link #check(Pass, UUID, Optional, BooleanSupplier)}, for a session from {@link #sessions()}. */
+    public Decision check(Pass pass, Session state, Optional<Duration> serverIdle, BooleanSupplier exempt) {
+        if (!pass.enabled()) {
             return Decision.NOTHING;
         }
-        state.exempt = exempt;
-        long idleMillis = clock.millis() - state.lastActivityMillis;
+        long idleMillis = pass.nowMillis() - state.lastActivityMillis;
         if (serverIdle.isPresent()) {
             idleMillis = Math.min(idleMillis, serverIdle.get().toMillis());
         }
-        if (idleMillis < current.warnAt().toMillis()) {
+        if (idleMillis < pass.warnAtMillis()) {
             state.warned = false;
             state.kicked = false;
             return Decision.NOTHING;
         }
-        if (state.exempt || state.kicked) {
+        if (state.kicked || exempt.getAsBoolean()) {
             return Decision.NOTHING;
         }
-        if (idleMillis >= current.timeout().toMillis()) {
+        if (idleMillis >= pass.timeoutMillis()) {
             state.kicked = true;
             state.warned = true;
             return Decision.KICK;
         }
-        if (!state.warned && !current.warnBefore().isZero()) {
+        if (!state.warned && pass.warns()) {
             state.warned = true;
             return Decision.WARN;
         }
@@ -106,7 +146,7 @@ public final class AfkTracker {
 
     /** How long the player has been idle by our own record, for the warning text and the kick event. */
     public Duration idleFor(UUID playerId) {
-        Tracked state = tracked.get(playerId);
+        Session state = tracked.get(playerId);
         return state == null ? Duration.ZERO : Duration.ofMillis(clock.millis() - state.lastActivityMillis);
     }
 }

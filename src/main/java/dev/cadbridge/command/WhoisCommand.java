@@ -2,11 +2,11 @@ package dev.cadbridge.command;
 
 import dev.cadbridge.config.Message;
 import dev.cadbridge.config.Messages;
-import dev.cadbridge.identity.CadIdentity;
 import dev.cadbridge.platform.CommandSource;
 import dev.cadbridge.platform.PlatformPlayer;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
 
 /** {@code /cad whois <player>}: which CAD id a player is sent as, and where it came from. */
 final class WhoisCommand implements Subcommand {
@@ -42,14 +42,25 @@ final class WhoisCommand implements Subcommand {
             throw new CommandFailure(Message.USAGE, Messages.text("usage", usage()));
         }
         PlatformPlayer target = Players.online(services.platform(), args.get(0));
-        CadIdentity identity = services.identities().describe(target.uniqueId(), target.name());
-        String linkState = identity.linkState().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                + (identity.accountUuid() == null ? "" : " (CAD account " + identity.accountUuid() + ")");
-        sender.sendMessage(services.messages().render(Message.WHOIS,
-                Messages.text("player", target.name()),
-                Messages.text("cad_id", identity.cadId()),
-                Messages.text("source", identity.source().name().toLowerCase(Locale.ROOT).replace('_', ' ')),
-                Messages.text("link_state", linkState)));
+        String name = target.name();
+        services.identities().describe(target.uniqueId(), name).whenComplete((identity, error) ->
+                Replies.later(services.platform(), sender, to -> {
+                    if (error != null) {
+                        services.platform().logger().log(Level.WARNING, "Could not read the CAD identity of " + name, error);
+                        to.sendMessage(services.messages().render(Message.INTERNAL_ERROR));
+                        return;
+                    }
+                    to.sendMessage(services.messages().render(Message.WHOIS,
+                            Messages.text("player", name),
+                            Messages.text("cad_id", identity.cadId()),
+                            Messages.text("source", words(identity.source().name())),
+                            Messages.text("link_state", words(identity.linkState().name())
+                                    + (identity.accountUuid() == null ? "" : " (CAD account " + identity.accountUuid() + ")"))));
+                }));
+    }
+
+    private static String words(String enumName) {
+        return enumName.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     @Override

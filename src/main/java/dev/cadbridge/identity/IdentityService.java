@@ -27,10 +27,14 @@ public final class IdentityService {
         this.clock = clock;
     }
 
-    /** A player's place in the cache; {@code stored} stays null until the repository answered or when nothing is stored. */
+    /**
+     * A player's place in the cache. Only the stored CAD id is kept (null until the repository
+     * answered, or when nothing is stored): it is all the server thread needs, and online players
+     * are many. The full record is read from the repository when someone asks for it.
+     */
     private static final class Session {
         final String name;
-        volatile CadIdentity stored;
+        volatile String storedCadId;
 
         Session(String name) {
             this.name = name;
@@ -50,7 +54,7 @@ public final class IdentityService {
         Session session = new Session(name);
         online.put(playerId, session);
         return repository.find(playerId).thenApply(found -> {
-            found.ifPresent(identity -> session.stored = identity);
+            found.ifPresent(identity -> session.storedCadId = identity.cadId());
             return found;
         });
     }
@@ -62,18 +66,14 @@ public final class IdentityService {
     /** The id to send for this player: stored if any, else derived. */
     public String cadIdOf(UUID playerId, String name) {
         Session session = online.get(playerId);
-        CadIdentity stored = session == null ? null : session.stored;
-        return stored != null ? stored.cadId() : settings.defaultCadId(playerId, name);
+        String stored = session == null ? null : session.storedCadId;
+        return stored != null ? stored : settings.defaultCadId(playerId, name);
     }
 
-    /** What the cache knows about an online player; a derived identity when nothing is stored. */
-    public CadIdentity describe(UUID playerId, String name) {
-        Session session = online.get(playerId);
-        CadIdentity stored = session == null ? null : session.stored;
-        if (stored != null) {
-            return stored;
-        }
-        return new CadIdentity(playerId, settings.defaultCadId(playerId, name), IdentitySource.DEFAULT, LinkState.UNKNOWN, null, null, null);
+    /** The stored identity of a player, read from the repository; a derived identity when nothing is stored. */
+    public CompletableFuture<CadIdentity> describe(UUID playerId, String name) {
+        return repository.find(playerId).thenApply(found -> found.orElseGet(() -> new CadIdentity(playerId,
+                settings.defaultCadId(playerId, name), IdentitySource.DEFAULT, LinkState.UNKNOWN, null, null, null)));
     }
 
     public int onlineCount() {
@@ -125,7 +125,7 @@ public final class IdentityService {
             return repository.save(identity).thenApply(saved -> {
                 Session session = online.get(playerId);
                 if (session != null) {
-                    session.stored = identity;
+                    session.storedCadId = identity.cadId();
                 }
                 return new BindOutcome.Bound(identity);
             });
@@ -137,7 +137,7 @@ public final class IdentityService {
         return repository.delete(playerId).thenApply(removed -> {
             Session session = online.get(playerId);
             if (session != null) {
-                session.stored = null;
+                session.storedCadId = null;
             }
             return removed;
         });

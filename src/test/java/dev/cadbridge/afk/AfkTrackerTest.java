@@ -21,7 +21,7 @@ class AfkTrackerTest {
     void start() {
         tracker = new AfkTracker(new AfkSettings(true, Duration.ofMinutes(10), Duration.ofSeconds(60), "Automated AFK Timer",
                 Duration.ofSeconds(1)), clock);
-        tracker.track(alex, false);
+        tracker.track(alex);
     }
 
     private AfkTracker.Decision after(Duration duration) {
@@ -86,7 +86,7 @@ class AfkTrackerTest {
         after(Duration.ofMinutes(10));
         tracker.untrack(alex);
         assertThat(tracker.check(alex, false, Optional.empty())).isEqualTo(NOTHING);
-        tracker.track(alex, false);
+        tracker.track(alex);
         assertThat(after(Duration.ofMinutes(9))).isEqualTo(WARN);
         assertThat(after(Duration.ofMinutes(1))).isEqualTo(KICK);
     }
@@ -108,5 +108,19 @@ class AfkTrackerTest {
     void activityForAnUntrackedPlayerIsIgnored() {
         tracker.recordActivity(UUID.randomUUID());
         assertThat(tracker.isTracked(alex)).isTrue();
+    }
+
+    @Test
+    void theExemptionIsOnlyLookedUpForPlayersIdleLongEnoughToBeWarned() {
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        clock.advance(Duration.ofMinutes(8));
+        assertThat(tracker.check(tracker.beginPass(), alex, Optional.empty(), () -> lookups.incrementAndGet() > 0))
+                .isEqualTo(NOTHING);
+        assertThat(lookups).hasValue(0);
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(tracker.check(tracker.beginPass(), alex, Optional.empty(), () -> lookups.incrementAndGet() == 0))
+                .isEqualTo(WARN);
+        assertThat(lookups).hasValue(1);
     }
 }
