@@ -123,4 +123,14 @@ class AfkTrackerTest {
                 .isEqualTo(WARN);
         assertThat(lookups).hasValue(1);
     }
+
+    @Test
+    void activityBetweenPassesIsStampedWithTheLatestPassAtMostOneIntervalEarly() {
+        assertThat(after(Duration.ofMinutes(5))).isEqualTo(NOTHING);
+        clock.advance(Duration.ofMillis(900));
+        tracker.recordActivity(alex);
+
+        assertThat(tracker.idleFor(alex)).isEqualTo(Duration.ofMillis(900));
+        assertThat(after(Duration.ofMillis(539_100))).as("9 min after the stamp, 8:59.1 after the move").isEqualTo(WARN);
+    }
 }
