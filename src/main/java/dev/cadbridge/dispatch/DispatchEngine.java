@@ -6,6 +6,7 @@ import dev.cadbridge.sonoran.CadOperation;
 import dev.cadbridge.sonoran.CloseCall;
 import dev.cadbridge.sonoran.DetachUnits;
 import dev.cadbridge.sonoran.KickUnit;
+import dev.cadbridge.sonoran.NewDispatch;
 import dev.cadbridge.sonoran.OperationLimits;
 import dev.cadbridge.sonoran.OperationType;
 import dev.cadbridge.sonoran.WireOutcome;
@@ -15,6 +16,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,9 +52,13 @@ final class DispatchEngine {
         final PendingOperation pending;
         final CompletableFuture<CadResult> future;
 
-        Entry(PendingOperation pending, CompletableFuture<CadResult> future) {
+        /** Intake order; accept times can tie. */
+        final long sequence;
+
+        Entry(PendingOperation pending, CompletableFuture<CadResult> future, long sequence) {
             this.pending = pending;
             this.future = future;
+            this.sequence = sequence;
         }
 
         OperationType type() {
@@ -151,7 +158,7 @@ final class DispatchEngine {
             if (announce) {
                 notifyListener(() -> listener.accepted(pending));
             }
-            arrivals.add(new Entry(pending, future));
+            arrivals.add(new Entry(pending, future, nextSequence++));
         }
     }
 
@@ -159,6 +166,8 @@ final class DispatchEngine {
         failed++;
         future.complete(result);
     }
+
+    private long nextSequence;
 
     private int pendingCount() {
         int count = arrivals.size() + (inFlight == null ? 0 : inFlight.operationCount());
@@ -178,13 +187,13 @@ final class DispatchEngine {
             return null;
         }
         OperationType chosen = null;
-        Instant oldest = null;
+        long oldest = Long.MAX_VALUE;
         for (OperationType type : OperationType.values()) {
             Entry head = queues.get(type).peekFirst();
-            if (head != null && (oldest == null || head.pending.acceptedAt().isBefore(oldest))
+            if (head != null && head.sequence < oldest
                     && !buckets.get(Endpoint.of(type)).nextTokenAt(now).isAfter(now)) {
                 chosen = type;
-                oldest = head.pending.acceptedAt();
+                oldest = head.sequence;
             }
         }
         if (chosen == null) {
@@ -250,17 +259,74 @@ final class DispatchEngine {
                 Entry entry = queue.pollFirst();
                 yield new Batch(type, List.of(entry.pending.operation()), List.of(List.of(entry)));
             }
-            case KICK, CLOSE -> distinctTargets(type, queue);
-            case ATTACH, DETACH -> mergedUnits(type, queue);
+            case KICK, CLOSE -> distinctTargets(type, queue, new Ordering(type));
+            case ATTACH, DETACH -> mergedUnits(type, queue, new Ordering(type));
         };
     }
 
+    /**
+     * Keeps a merge from overtaking: an operation may only join the request if no operation on the
+     * same unit or call, accepted before it, is waiting in another queue. Otherwise a player who was
+     * attached and then kicked could end up attached. Once one is held back, later ones in the same
+     * queue touching the same targets are held back too, so each queue keeps its own order.
+     */
+    private final class Ordering {
+        private final Map<String, Long> oldestElsewhere = new HashMap<>();
+        private final Set<String> heldBack = new HashSet<>();
+
+        Ordering(OperationType merging) {
+            queues.forEach((type, queue) -> {
+                if (type != merging) {
+                    for (Entry entry : queue) {
+                        for (String target : targets(entry.pending.operation())) {
+                            oldestElsewhere.merge(target, entry.sequence, Math::min);
+                        }
+                    }
+                }
+            });
+        }
+
+        /** The head always goes: it is the oldest of its queue, and holding it would stall the queue. */
+        boolean mayJoin(Entry entry, boolean isHead) {
+            List<String> targets = targets(entry.pending.operation());
+            boolean overtakes = !isHead && targets.stream().anyMatch(target -> heldBack.contains(target)
+                    || oldestElsewhere.getOrDefault(target, Long.MAX_VALUE) < entry.sequence);
+            if (overtakes) {
+                heldBack.addAll(targets);
+            }
+            return !overtakes;
+        }
+
+        /** An entry that stays queued for another reason (another call): later ones may not overtake it either. */
+        void holdBack(Entry entry) {
+            heldBack.addAll(targets(entry.pending.operation()));
+        }
+    }
+
+    private static List<String> targets(CadOperation operation) {
+        List<String> targets = new ArrayList<>();
+        switch (operation) {
+            case AttachUnits attach -> {
+                targets.add("call:" + attach.callId());
+                attach.unitIds().forEach(unit -> targets.add("unit:" + unit));
+            }
+            case DetachUnits detach -> detach.unitIds().forEach(unit -> targets.add("unit:" + unit));
+            case KickUnit kick -> targets.add("unit:" + kick.unitId());
+            case CloseCall close -> targets.add("call:" + close.callId());
+            case NewDispatch dispatch -> dispatch.units().forEach(unit -> targets.add("unit:" + unit));
+        }
+        return targets;
+    }
+
     /** Kicks by unit and closes by call id; a repeated target rides along with the first one. */
-    private Batch distinctTargets(OperationType type, ArrayDeque<Entry> queue) {
+    private Batch distinctTargets(OperationType type, ArrayDeque<Entry> queue, Ordering ordering) {
         Map<Object, List<Entry>> groups = new LinkedHashMap<>();
         Map<Object, CadOperation> operations = new LinkedHashMap<>();
         for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
             Entry entry = it.next();
+            if (!ordering.mayJoin(entry, groups.isEmpty())) {
+                continue;
+            }
             Object target = switch (entry.pending.operation()) {
                 case KickUnit kick -> kick.unitId();
                 case CloseCall close -> close.callId();
@@ -279,7 +345,7 @@ final class DispatchEngine {
      * Attaches to the head's call (or all detaches) become one operation with the union of their units,
      * as long as the union fits the batch size and the per-operation unit limit.
      */
-    private Batch mergedUnits(OperationType type, ArrayDeque<Entry> queue) {
+    private Batch mergedUnits(OperationType type, ArrayDeque<Entry> queue, Ordering ordering) {
         int limit = Math.min(settings.maxBatchSize(), OperationLimits.MAX_UNITS_PER_OPERATION);
         Long callId = queue.peekFirst().pending.operation() instanceof AttachUnits head ? head.callId() : null;
         Set<String> units = new LinkedHashSet<>();
@@ -292,6 +358,10 @@ final class DispatchEngine {
                 default -> throw new IllegalStateException("not an attach or detach: " + entry.type());
             };
             if (entryUnits == null) {
+                ordering.holdBack(entry);
+                continue;
+            }
+            if (!ordering.mayJoin(entry, members.isEmpty())) {
                 continue;
             }
             Set<String> union = new LinkedHashSet<>(units);

@@ -377,4 +377,37 @@ class DispatchEngineTest {
 
         assertThat(events).isEmpty();
     }
+
+    @Test
+    void aMergeNeverOvertakesAnEarlierOperationOnTheSameUnit() {
+        DispatchEngine engine = engine();
+        submit(engine, new KickUnit("x", "Left the game"));
+        submit(engine, new AttachUnits(5, List.of("x")));
+        submit(engine, new KickUnit("x", "Left the game"));
+        submit(engine, new KickUnit("y", "AFK"));
+
+        DispatchEngine.Batch first = engine.nextBatch(now);
+        assertThat(first.wireOperations()).as("y has nothing older elsewhere; the second kick of x must wait")
+                .containsExactly(new KickUnit("x", "Left the game"), new KickUnit("y", "AFK"));
+        engine.onOutcome(first, delivered(first), now);
+        DispatchEngine.Batch second = engine.nextBatch(now);
+        assertThat(second.wireOperations()).containsExactly(new AttachUnits(5, List.of("x")));
+        engine.onOutcome(second, delivered(second), now);
+        DispatchEngine.Batch third = engine.nextBatch(now);
+        assertThat(third.wireOperations()).containsExactly(new KickUnit("x", "Left the game"));
+    }
+
+    @Test
+    void detachesAndAttachesOfOneUnitKeepTheirOrder() {
+        DispatchEngine engine = engine();
+        submit(engine, new DetachUnits(List.of("x")));
+        submit(engine, new AttachUnits(5, List.of("x")));
+        submit(engine, new DetachUnits(List.of("x", "z")));
+
+        DispatchEngine.Batch first = engine.nextBatch(now);
+        assertThat(first.wireOperations()).containsExactly(new DetachUnits(List.of("x")));
+        engine.onOutcome(first, delivered(first), now);
+        DispatchEngine.Batch second = engine.nextBatch(now);
+        assertThat(second.wireOperations()).containsExactly(new AttachUnits(5, List.of("x")));
+    }
 }
