@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
@@ -51,6 +52,9 @@ import okio.BufferedSink;
 public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     private static final long MAX_BODY_BYTES = 64 * 1024;
     private static final Duration SHUTDOWN_JOIN = Duration.ofSeconds(2);
+    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    /** Link and version requests have a player or the console waiting on them. */
+    private static final Duration AUX_MAX_WAIT = Duration.ofSeconds(30);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workAvailable = lock.newCondition();
@@ -390,6 +394,11 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
                 if (work == null) {
                     return;
                 }
+            } catch (RuntimeException e) {
+                // The worker is the only thread that sends: it must outlive any bug in deciding what to send.
+                log.log(Level.SEVERE, "CadBridge dispatcher error: " + wire.redact(String.valueOf(e)));
+                pauseAfterError();
+                continue;
             } finally {
                 lock.unlock();
             }
@@ -401,6 +410,15 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             } catch (RuntimeException e) {
                 log.log(Level.SEVERE, "CadBridge dispatcher error: " + wire.redact(String.valueOf(e)));
             }
+        }
+    }
+
+    /** Under the lock: a second's pause so a repeating error cannot spin the worker. */
+    private void pauseAfterError() {
+        try {
+            workAvailable.awaitNanos(TimeUnit.SECONDS.toNanos(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -427,7 +445,14 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
                     auxRequests.pollFirst();
                     return new SendAux(head, (V2Wire) wire, client);
                 }
-                auxWake = engine.nextTokenAt(head.endpoint(), now);
+                Instant tokenAt = engine.nextTokenAt(head.endpoint(), now);
+                if (Duration.between(now, tokenAt).compareTo(AUX_MAX_WAIT) > 0) {
+                    // A player is waiting on this one: say so rather than leave them on "Checking…".
+                    auxRequests.pollFirst().fail(new CadRequestException("RATE_LIMITED", "the CAD asked CadBridge to slow down; try again in "
+                            + Math.max(1, Duration.between(now, tokenAt).toSeconds()) + " s", null));
+                    continue;
+                }
+                auxWake = tokenAt;
                 break;
             }
             DispatchEngine.Batch batch = engine.nextBatch(now);
@@ -442,7 +467,9 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
                 if (wake == null) {
                     workAvailable.await();
                 } else {
-                    long nanos = Duration.between(now, wake).toNanos();
+                    // Capped so that an absurd Retry-After cannot overflow; the loop looks again when it ends.
+                    Duration wait = Duration.between(now, wake);
+                    long nanos = (wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait).toNanos();
                     if (nanos > 0) {
                         workAvailable.awaitNanos(nanos);
                     }

@@ -302,4 +302,20 @@ class DispatcherFailureTest extends HttpDispatcherTestBase {
         assertThat(dispatcher.submit(new CloseCall(9)).join()).isInstanceOfSatisfying(CadResult.Failed.class,
                 f -> assertThat(f.kind()).isEqualTo(FailureKind.SHUT_DOWN));
     }
+
+    @Test
+    void anAbsurdRetryAfterOnALinkCheckNeitherStrandsPlayersNorStopsTheWorker() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "10000000000")
+                .addHeader("Content-Type", "application/json")
+                .body("{\"message\":\"API rate limit exceeded\",\"request_id\":\"r1\"}").build());
+        server.enqueue(json(200, "{\"identId\":1}"));
+        start(ApiGeneration.V2);
+
+        assertThat(dispatcher.checkLink("p1")).failsWithin(Duration.ofSeconds(5));
+        assertThat(dispatcher.checkLink("p1")).as("answered at once, not parked for centuries")
+                .failsWithin(Duration.ofSeconds(5))
+                .withThrowableThat().withMessageContaining("slow down");
+
+        assertThat(result(dispatcher.submit(new KickUnit("p1", "AFK")))).isInstanceOf(CadResult.Delivered.class);
+    }
 }
