@@ -65,6 +65,8 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     private final Logger log;
     private final OutboxListener listener;
     private final OkHttpClient baseClient;
+    /** A client handed in by the builder is shared with its owner: closing must not shut it down. */
+    private final boolean ownsHttpClient;
     private final ArrayDeque<AuxRequest> auxRequests = new ArrayDeque<>();
     private final Thread worker;
 
@@ -84,6 +86,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         this.log = builder.logger;
         this.listener = builder.listener;
         this.baseClient = builder.httpClient != null ? builder.httpClient : new OkHttpClient();
+        this.ownsHttpClient = builder.httpClient == null;
         Map<Endpoint, RateLimit> auxLimits = new EnumMap<>(Endpoint.class);
         RateLimit unlimited = unlimited();
         auxLimits.put(Endpoint.LINK_CREATE, builder.liftRateLimits ? unlimited : builder.linkRateLimit);
@@ -209,7 +212,6 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     @Override
     public List<PendingOperation> close(Duration timeout) {
         List<PendingOperation> handedBack;
-        Call toCancel;
         lock.lock();
         try {
             if (stopped) {
@@ -219,35 +221,36 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             engine.closeIntake();
             signalWorker();
             long nanos = Math.max(0, timeout.toNanos());
-            while (!(engine.idle() && auxRequests.isEmpty()) && nanos > 0) {
-                nanos = progress.awaitNanos(nanos);
+            try {
+                while (!(engine.idle() && auxRequests.isEmpty()) && nanos > 0) {
+                    nanos = progress.awaitNanos(nanos);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             stopped = true;
+            // Cancel before asking whether the request started, so it cannot start in between and a
+            // dispatch that reached the CAD be handed back as unsent. Cancelling does not block.
+            if (currentCall != null) {
+                currentCall.cancel();
+            }
             handedBack = engine.shutdown(currentTracker != null && currentTracker.requestStarted());
             CadRequestException shutDown = new CadRequestException(FailureKind.SHUT_DOWN.name(), "CadBridge is shutting down", null);
             auxRequests.forEach(aux -> aux.fail(shutDown));
             auxRequests.clear();
-            toCancel = currentCall;
-            signalWorker();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopped = true;
-            handedBack = engine.shutdown(currentTracker != null && currentTracker.requestStarted());
-            toCancel = currentCall;
             signalWorker();
         } finally {
             lock.unlock();
-        }
-        if (toCancel != null) {
-            toCancel.cancel();
         }
         try {
             worker.join(SHUTDOWN_JOIN.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        if (ownsHttpClient) {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
         return handedBack;
     }
 
@@ -546,6 +549,10 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             Call call = send.client().newCall(aux.request().apply(send.wire()));
             lock.lock();
             try {
+                if (stopped) {
+                    aux.fail(new CadRequestException(FailureKind.SHUT_DOWN.name(), "CadBridge is shutting down", null));
+                    return;
+                }
                 currentCall = call;
             } finally {
                 lock.unlock();
