@@ -105,4 +105,20 @@ class DispatcherAgainstSandboxTest {
         assertThat(cad.deliveredKicks()).hasSize(31);
         assertThat(cad.violations()).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void anUnknownCallOrUnlinkedUnitFailsThatOperationOnlyAndSendingGoesOn() throws Exception {
+        cad.setRequireLinkedUnits(true);
+        cad.link("linked-unit", java.util.UUID.randomUUID().toString());
+        CadDispatcher cadDispatcher = dispatcher(ApiGeneration.V2);
+
+        assertThat(await(cadDispatcher.submit(new AttachUnits(999_999, List.of("linked-unit")))))
+                .isInstanceOfSatisfying(CadResult.Failed.class, f -> assertThat(f.kind()).isEqualTo(FailureKind.TARGET_NOT_FOUND));
+        assertThat(await(cadDispatcher.submit(new KickUnit("nobody-linked-me", "AFK"))))
+                .isInstanceOfSatisfying(CadResult.Failed.class, f -> assertThat(f.kind()).isEqualTo(FailureKind.TARGET_NOT_FOUND));
+
+        assertThat(dispatcher.status().circuit()).isEqualTo(DispatcherStatus.CircuitState.CLOSED);
+        assertThat(await(cadDispatcher.submit(new KickUnit("linked-unit", "AFK")))).isInstanceOf(CadResult.Delivered.class);
+        assertThat(cad.violations()).isEmpty();
+    }
 }

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.OptionalLong;
 import java.util.Set;
 import okhttp3.HttpUrl;
@@ -39,6 +40,9 @@ import okhttp3.RequestBody;
  * Routes and bodies follow the v2 pages under shared/sonoran-api/v2.
  */
 public final class V2Wire implements SonoranWire {
+    private static final Pattern UNIT_WORDS =
+            Pattern.compile("\\b(UNITS?|LINKED|COMMUNITYUSERIDS?)\\b");
+    private static final Pattern CALL_WORDS = Pattern.compile("\\bCALLS?\\b");
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final String LINK_PAGE = "https://sonorancad.com/id?code=";
     private static final Duration LINK_LIFETIME = Duration.ofSeconds(600);
@@ -229,8 +233,12 @@ public final class V2Wire implements SonoranWire {
                     + (detail.isEmpty() ? "" : ": " + detail) + "); check sonoran.api-key", traceId);
         }
         if (code == 404) {
-            // The documented 404 is an unknown serverId; a 404 naming a call is about the operation's target.
-            if (upper.contains("CALL") && !upper.contains("SERVER")) {
+            // The documented 404 is an unknown serverId, which pauses everything; a 404 about a unit or
+            // a call is only this operation's problem and must not stop the others.
+            if (UNIT_WORDS.matcher(upper).find()) {
+                return new WireOutcome.Rejected(FailureKind.TARGET_NOT_FOUND, "the CAD does not know that unit: " + detail, traceId);
+            }
+            if (CALL_WORDS.matcher(upper).find()) {
                 return new WireOutcome.Rejected(FailureKind.TARGET_NOT_FOUND, "the CAD has no such call: " + detail, traceId);
             }
             return new WireOutcome.Rejected(FailureKind.CREDENTIALS, "the CAD does not know server id "
