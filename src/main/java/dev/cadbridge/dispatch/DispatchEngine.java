@@ -54,6 +54,8 @@ final class DispatchEngine {
 
         /** Intake order; accept times can tie. */
         final long sequence;
+        /** Set when a merged request was refused for an unknown target: find out which one alone. */
+        boolean sendAlone;
 
         Entry(PendingOperation pending, CompletableFuture<CadResult> future, long sequence) {
             this.pending = pending;
@@ -273,8 +275,10 @@ final class DispatchEngine {
     private final class Ordering {
         private final Map<String, Long> oldestElsewhere = new HashMap<>();
         private final Set<String> heldBack = new HashSet<>();
+        private final Entry head;
 
         Ordering(OperationType merging) {
+            this.head = queues.get(merging).peekFirst();
             queues.forEach((type, queue) -> {
                 if (type != merging) {
                     for (Entry entry : queue) {
@@ -288,6 +292,9 @@ final class DispatchEngine {
 
         /** The head always goes: it is the oldest of its queue, and holding it would stall the queue. */
         boolean mayJoin(Entry entry, boolean isHead) {
+            if (!isHead && (entry.sendAlone || head.sendAlone)) {
+                return false;
+            }
             List<String> targets = targets(entry.pending.operation());
             boolean overtakes = !isHead && targets.stream().anyMatch(target -> heldBack.contains(target)
                     || oldestElsewhere.getOrDefault(target, Long.MAX_VALUE) < entry.sequence);
@@ -404,6 +411,15 @@ final class DispatchEngine {
                         openCircuit(rejected.message());
                     }
                     case PLAN -> disable(batch.type(), rejected.message(), rejected.traceId(), batch);
+                    case TARGET_NOT_FOUND -> {
+                        if (batch.operationCount() > 1) {
+                            // One unknown unit must not sink the others that rode along with it.
+                            batch.members().forEach(group -> group.forEach(entry -> entry.sendAlone = true));
+                            requeueFirst(batch);
+                        } else {
+                            finishAll(batch, new CadResult.Failed(rejected.kind(), rejected.message(), rejected.traceId()));
+                        }
+                    }
                     default -> finishAll(batch, new CadResult.Failed(rejected.kind(), rejected.message(), rejected.traceId()));
                 }
             }

@@ -410,4 +410,30 @@ class DispatchEngineTest {
         DispatchEngine.Batch second = engine.nextBatch(now);
         assertThat(second.wireOperations()).containsExactly(new AttachUnits(5, List.of("x")));
     }
+
+    @Test
+    void aMergedRequestRefusedForAnUnknownTargetIsRetriedOnePerRequest() {
+        DispatchEngine engine = engine(ApiGeneration.V1, DispatcherSettings.defaults());
+        CompletableFuture<CadResult> known = submit(engine, new KickUnit("known", "Left the game"));
+        CompletableFuture<CadResult> unknown = submit(engine, new KickUnit("unknown", "Left the game"));
+        DispatchEngine.Batch both = engine.nextBatch(now);
+        assertThat(both.wireOperations()).hasSize(2);
+
+        engine.onOutcome(both, new WireOutcome.Rejected(FailureKind.TARGET_NOT_FOUND, "API ID NOT LINKED", null), now);
+        assertThat(known).isNotDone();
+        assertThat(unknown).isNotDone();
+
+        now = now.plusSeconds(5);
+        DispatchEngine.Batch first = engine.nextBatch(now);
+        assertThat(first.wireOperations()).containsExactly(new KickUnit("known", "Left the game"));
+        engine.onOutcome(first, delivered(first), now);
+        now = now.plusSeconds(5);
+        DispatchEngine.Batch second = engine.nextBatch(now);
+        assertThat(second.wireOperations()).containsExactly(new KickUnit("unknown", "Left the game"));
+        engine.onOutcome(second, new WireOutcome.Rejected(FailureKind.TARGET_NOT_FOUND, "API ID NOT LINKED", null), now);
+
+        assertThat(known.join()).isInstanceOf(CadResult.Delivered.class);
+        assertThat(unknown.join()).isInstanceOfSatisfying(CadResult.Failed.class,
+                f -> assertThat(f.kind()).isEqualTo(FailureKind.TARGET_NOT_FOUND));
+    }
 }
