@@ -57,17 +57,17 @@ public final class AfkService {
             if (player == null) {
                 continue;
             }
-            Optional<Duration> serverIdle = player.idleDuration();
-            switch (tracker.check(pass, session, serverIdle, () -> player.hasPermission(EXEMPT_PERMISSION))) {
+            switch (tracker.check(pass, session, player::idleDuration, () -> player.hasPermission(EXEMPT_PERMISSION))) {
                 case WARN -> player.sendMessage(messages.get().render(Message.AFK_WARNING,
                         Messages.text("seconds", tracker.settings().warnBefore().toSeconds())));
-                case KICK -> kick(player, serverIdle);
+                case KICK -> kick(player);
                 case NOTHING -> { }
             }
         }
     }
 
-    private void kick(PlatformPlayer player, Optional<Duration> serverIdle) {
+    private void kick(PlatformPlayer player) {
+        Optional<Duration> serverIdle = player.idleDuration();
         Duration idle = tracker.idleFor(player.uniqueId());
         if (serverIdle.isPresent() && serverIdle.get().compareTo(idle) < 0) {
             idle = serverIdle.get();

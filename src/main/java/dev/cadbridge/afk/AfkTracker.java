@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Decides who is away. Activity is recorded from event handlers (chat arrives off the server
@@ -122,17 +123,24 @@ public final class AfkTracker {
      */
     public Decision check(Pass pass, UUID playerId, Optional<Duration> serverIdle, BooleanSupplier exempt) {
         Session state = tracked.get(playerId);
-        return state == null ? Decision.NOTHING : check(pass, state, serverIdle, exempt);
+        return state == null ? Decision.NOTHING : check(pass, state, () -> serverIdle, exempt);
     }
 
-    /** As {@link #check(Pass, UUID, Optional, BooleanSupplier)}, for a session from {@link #sessions()}. */
-    public Decision check(Pass pass, Session state, Optional<Duration> serverIdle, BooleanSupplier exempt) {
+    /**
+     * As {@link #check(Pass, UUID, Optional, BooleanSupplier)}, for a session from {@link #sessions()}.
+     * The server's idle timer is only asked when our own record says the player has been idle long
+     * enough to be warned: it can only make a player more active, never less.
+     */
+    public Decision check(Pass pass, Session state, Supplier<Optional<Duration>> serverIdle, BooleanSupplier exempt) {
         if (!pass.enabled()) {
             return Decision.NOTHING;
         }
         long idleMillis = pass.nowMillis() - state.lastActivityMillis;
-        if (serverIdle.isPresent()) {
-            idleMillis = Math.min(idleMillis, serverIdle.get().toMillis());
+        if (idleMillis >= pass.warnAtMillis()) {
+            Optional<Duration> serverIdleNow = serverIdle.get();
+            if (serverIdleNow.isPresent()) {
+                idleMillis = Math.min(idleMillis, serverIdleNow.get().toMillis());
+            }
         }
         if (idleMillis < pass.warnAtMillis()) {
             state.warned = false;
