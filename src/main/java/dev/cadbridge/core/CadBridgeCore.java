@@ -103,7 +103,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         storage = storageFactory.start(storageStartedWith);
         identities = new IdentityService(storage.identities(), config().identity(), clock);
         connect();
-        links = new LinkService(() -> connection.links(), identities, config().link(), clock, platform::runLater);
+        links = new LinkService(() -> connection.links(), identities, config().link(), clock, platform::runLater, logger);
         cooldowns = new Cooldowns(clock, () -> config().commands().cooldown());
         command = new CadCommand(new CommandServices(platform, this, identities, links, cooldowns, this::config, this, clock));
         afk = new AfkService(platform, new AfkTracker(config().afk(), clock), identities, this::dispatcher,

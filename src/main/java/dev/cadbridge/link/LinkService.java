@@ -6,6 +6,7 @@ import dev.cadbridge.identity.IdentitySource;
 import dev.cadbridge.identity.LinkState;
 import dev.cadbridge.platform.TaskHandle;
 import dev.cadbridge.sonoran.CadLinks;
+import dev.cadbridge.sonoran.CadRequestException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +15,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The v2 link-code flow: check whether the player is already linked, otherwise ask the CAD for a
@@ -21,6 +24,7 @@ import java.util.function.Supplier;
  * One flow per player at a time; asking again while one runs shows the same code.
  */
 public final class LinkService {
+    private final Logger logger;
     private final Supplier<CadLinks> links;
     private final IdentityService identities;
     private final Clock clock;
@@ -30,7 +34,8 @@ public final class LinkService {
     private volatile LinkSettings settings;
 
     public LinkService(Supplier<CadLinks> links, IdentityService identities, LinkSettings settings, Clock clock,
-                       BiFunction<Runnable, Duration, TaskHandle> scheduler) {
+                       BiFunction<Runnable, Duration, TaskHandle> scheduler, Logger logger) {
+        this.logger = logger;
         this.links = links;
         this.identities = identities;
         this.settings = settings;
@@ -166,10 +171,18 @@ public final class LinkService {
                 });
     }
 
+    /**
+     * The CAD's own refusals are written for people and go to the player as they are; anything else
+     * (a database error, a bug) goes to the console, and the player is told where to look.
+     */
     private void fail(Flow flow, Throwable error) {
         flow.finish();
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        flow.progress.failed(message);
+        if (cause instanceof CadRequestException refusal) {
+            flow.progress.failed(refusal.getMessage());
+            return;
+        }
+        logger.log(Level.WARNING, "Linking " + flow.name + " to the CAD failed", cause);
+        flow.progress.failed("something went wrong on the server; staff can find the details in the console");
     }
 }

@@ -111,6 +111,17 @@ class LinkCommandTest {
     }
 
     @Test
+    void anInternalErrorGoesToTheConsoleNotToThePlayer() {
+        Harness h = new Harness().start();
+        FakePlayer alex = h.join(h.player("Alex"));
+        h.cad.failLinkEndpointsWith(new IllegalStateException("pool CadBridge-DB exhausted at jdbc:mariadb://10.0.0.7"));
+        h.run(alex, "link");
+        assertThat(alex.lastMessage()).isEqualTo("[CAD] Linking did not work: something went wrong on the server;"
+                + " staff can find the details in the console");
+        assertThat(h.platform.logText()).contains("Linking Alex to the CAD failed").contains("pool CadBridge-DB exhausted");
+    }
+
+    @Test
     void theConsoleCannotLinkItselfAndPlayersWithoutPermissionCannotLink() {
         Harness h = new Harness().start();
         h.run(h.console, "link");

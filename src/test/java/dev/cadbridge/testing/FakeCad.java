@@ -38,7 +38,7 @@ public final class FakeCad implements CadConnection, CadDispatcher, CadLinks {
     private final Set<String> linkedIds = ConcurrentHashMap.newKeySet();
     private final List<String> linkCodesCreated = new CopyOnWriteArrayList<>();
     private final AtomicLong linkChecks = new AtomicLong();
-    private volatile boolean linkEndpointsFail;
+    private volatile RuntimeException linkFailure;
     private final List<SonoranSettings> reconfigurations = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -89,7 +89,11 @@ public final class FakeCad implements CadConnection, CadDispatcher, CadLinks {
     }
 
     public void failLinkEndpoints() {
-        linkEndpointsFail = true;
+        failLinkEndpointsWith(new dev.cadbridge.sonoran.CadRequestException("SERVER_ERROR", "the CAD answered 500", null));
+    }
+
+    public void failLinkEndpointsWith(RuntimeException failure) {
+        linkFailure = failure;
     }
 
     public List<String> linkCodesCreatedFor() {
@@ -156,8 +160,8 @@ public final class FakeCad implements CadConnection, CadDispatcher, CadLinks {
 
     @Override
     public CompletableFuture<LinkCode> createLink(String communityUserId) {
-        if (linkEndpointsFail) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the CAD answered 500"));
+        if (linkFailure != null) {
+            return CompletableFuture.failedFuture(linkFailure);
         }
         linkCodesCreated.add(communityUserId);
         return CompletableFuture.completedFuture(
@@ -167,8 +171,8 @@ public final class FakeCad implements CadConnection, CadDispatcher, CadLinks {
     @Override
     public CompletableFuture<LinkCheck> checkLink(String communityUserId) {
         linkChecks.incrementAndGet();
-        if (linkEndpointsFail) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the CAD answered 500"));
+        if (linkFailure != null) {
+            return CompletableFuture.failedFuture(linkFailure);
         }
         boolean linked = linkedIds.contains(communityUserId);
         return CompletableFuture.completedFuture(new LinkCheck(linked, linked ? "acc-" + communityUserId : null));
