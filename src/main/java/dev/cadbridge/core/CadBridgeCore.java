@@ -115,7 +115,8 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
 
     /**
      * Shutdown: stop the timer, stop link polling, give queued CAD work a last chance to go out,
-     * then store what is left for the next start. Blocks for at most the shutdown timeout plus
+     * then store what is left for the next start. Blocks for a bounded time: roughly twice the
+     * shutdown timeout (a reload's close still finishing, then this one) plus the worker's join and
      * {@link #STORAGE_CLOSE_TIMEOUT}.
      */
     public void disable() {

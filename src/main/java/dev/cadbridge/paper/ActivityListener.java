@@ -21,7 +21,11 @@ final class ActivityListener implements Listener {
         this.core = core;
     }
 
-    /** Walking into another block by their own movement; looking around, vehicles and water currents do not count. */
+    /**
+     * Walking into another block by their own movement; looking around and vehicles do not count.
+     * Neither does movement in water, because currents carry players; a swimmer stays active
+     * through Paper's idle timer and their other actions.
+     */
     @EventHandler(priority = EventPriority.MONITOR, ignoreCancelled = true)
     public void onMove(PlayerMoveEvent event) {
         if (!event.hasChangedBlock()) {
