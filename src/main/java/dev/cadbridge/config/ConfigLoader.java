@@ -223,7 +223,6 @@ public final class ConfigLoader {
         return new Messages(overrides);
     }
 
-    @SafeVarargs
     private static <T> Map<String, T> ordered(Object... wordsAndValues) {
         Map<String, T> map = new LinkedHashMap<>();
         for (int i = 0; i < wordsAndValues.length; i += 2) {

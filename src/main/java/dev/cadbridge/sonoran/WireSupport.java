@@ -1,5 +1,11 @@
 package dev.cadbridge.sonoran;
 
+import dev.cadbridge.dispatch.CadResult;
+import java.util.OptionalLong;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.MediaType;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -96,5 +102,20 @@ public final class WireSupport {
         String cleaned = secret.isEmpty() ? text : text.replace(secret, "[api key]");
         cleaned = cleaned.replaceAll("\\s+", " ").strip();
         return cleaned.length() > MAX_MESSAGE_LENGTH ? cleaned.substring(0, MAX_MESSAGE_LENGTH) + "…" : cleaned;
+    }
+
+    public static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    public static JsonArray strings(List<String> values) {
+        JsonArray array = new JsonArray();
+        values.forEach(array::add);
+        return array;
+    }
+
+    /** Every operation of the request succeeded (the answer does not report them one by one). */
+    public static WireOutcome allDelivered(List<CadOperation> operations) {
+        List<CadResult> results = new ArrayList<>();
+        operations.forEach(op -> results.add(new CadResult.Delivered(OptionalLong.empty())));
+        return new WireOutcome.Answered(results);
     }
 }

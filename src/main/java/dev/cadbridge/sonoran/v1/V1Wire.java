@@ -18,14 +18,12 @@ import dev.cadbridge.sonoran.WireOutcome;
 import dev.cadbridge.sonoran.WireResponse;
 import dev.cadbridge.sonoran.WireSupport;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
@@ -35,7 +33,6 @@ import okhttp3.RequestBody;
  * (the older seed pages show {@code ATTACH_UNITS} at {@code /emergency}; see the API README).
  */
 public final class V1Wire implements SonoranWire {
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final Pattern CREATED = Pattern.compile("NEW DISPATCH CREATED\\s*-\\s*ID:\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
 
     private final SonoranSettings settings;
@@ -73,7 +70,7 @@ public final class V1Wire implements SonoranWire {
         body.add("data", data);
         return new Request.Builder()
                 .url(base.newBuilder().addPathSegment("emergency").addPathSegment(endpoint(type)).build())
-                .post(RequestBody.create(body.toString(), JSON))
+                .post(RequestBody.create(body.toString(), WireSupport.JSON))
                 .build();
     }
 
@@ -92,11 +89,11 @@ public final class V1Wire implements SonoranWire {
             case AttachUnits attach -> {
                 item.addProperty("serverId", settings.serverId());
                 item.addProperty("callId", attach.callId());
-                item.add("units", strings(attach.unitIds()));
+                item.add("units", WireSupport.strings(attach.unitIds()));
             }
             case DetachUnits detach -> {
                 item.addProperty("serverId", settings.serverId());
-                item.add("units", strings(detach.unitIds()));
+                item.add("units", WireSupport.strings(detach.unitIds()));
             }
             case NewDispatch dispatch -> {
                 item.addProperty("serverId", settings.serverId());
@@ -113,16 +110,10 @@ public final class V1Wire implements SonoranWire {
                 JsonObject meta = new JsonObject();
                 dispatch.metaData().forEach(meta::addProperty);
                 item.add("metaData", meta);
-                item.add("units", strings(dispatch.units()));
+                item.add("units", WireSupport.strings(dispatch.units()));
             }
         }
         return item;
-    }
-
-    private static JsonArray strings(List<String> values) {
-        JsonArray array = new JsonArray();
-        values.forEach(array::add);
-        return array;
     }
 
     @Override
@@ -182,9 +173,7 @@ public final class V1Wire implements SonoranWire {
             OptionalLong callId = matcher.find() ? parse(matcher.group(1)) : OptionalLong.empty();
             return new WireOutcome.Answered(List.of(new CadResult.Delivered(callId)));
         }
-        List<CadResult> results = new ArrayList<>();
-        operations.forEach(op -> results.add(new CadResult.Delivered(OptionalLong.empty())));
-        return new WireOutcome.Answered(results);
+        return WireSupport.allDelivered(operations);
     }
 
     private static OptionalLong parse(String digits) {

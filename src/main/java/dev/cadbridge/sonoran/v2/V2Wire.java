@@ -31,7 +31,6 @@ import java.util.regex.Pattern;
 import java.util.OptionalLong;
 import java.util.Set;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
@@ -43,7 +42,6 @@ public final class V2Wire implements SonoranWire {
     private static final Pattern UNIT_WORDS =
             Pattern.compile("\\b(UNITS?|LINKED|COMMUNITYUSERIDS?)\\b");
     private static final Pattern CALL_WORDS = Pattern.compile("\\bCALLS?\\b");
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final String LINK_PAGE = "https://sonorancad.com/id?code=";
     private static final Duration LINK_LIFETIME = Duration.ofSeconds(600);
 
@@ -68,14 +66,14 @@ public final class V2Wire implements SonoranWire {
             case ATTACH -> {
                 AttachUnits attach = (AttachUnits) single(operations);
                 JsonObject body = new JsonObject();
-                body.add("communityUserIds", strings(attach.unitIds()));
+                body.add("communityUserIds", WireSupport.strings(attach.unitIds()));
                 yield post(serverPath("dispatch-calls/" + attach.callId() + "/attachments"), body);
             }
             case DETACH -> {
                 JsonObject body = new JsonObject();
-                body.add("communityUserIds", strings(((DetachUnits) single(operations)).unitIds()));
+                body.add("communityUserIds", WireSupport.strings(((DetachUnits) single(operations)).unitIds()));
                 yield builder(serverPath("dispatch-calls/attachments"))
-                        .delete(RequestBody.create(body.toString(), JSON)).build();
+                        .delete(RequestBody.create(body.toString(), WireSupport.JSON)).build();
             }
             case NEW_DISPATCH -> post(serverPath("dispatch-calls"), dispatchBody((NewDispatch) single(operations)));
         };
@@ -127,7 +125,7 @@ public final class V2Wire implements SonoranWire {
                 : dispatch.description() + "\n\nNotes: " + dispatch.notes();
         optional(body, "description", description);
         body.add("notes", new JsonArray());
-        body.add("communityUserIds", strings(dispatch.units()));
+        body.add("communityUserIds", WireSupport.strings(dispatch.units()));
         if (!dispatch.metaData().isEmpty()) {
             JsonObject meta = new JsonObject();
             dispatch.metaData().forEach(meta::addProperty);
@@ -140,12 +138,6 @@ public final class V2Wire implements SonoranWire {
         if (!value.isEmpty()) {
             body.addProperty(name, value);
         }
-    }
-
-    private static JsonArray strings(List<String> values) {
-        JsonArray array = new JsonArray();
-        values.forEach(array::add);
-        return array;
     }
 
     private static CadOperation single(List<CadOperation> operations) {
@@ -161,16 +153,10 @@ public final class V2Wire implements SonoranWire {
             return failure(response, now);
         }
         return switch (type) {
-            case KICK -> operations.size() == 1 ? allDelivered(operations) : kickAnswer(operations, response);
+            case KICK -> operations.size() == 1 ? WireSupport.allDelivered(operations) : kickAnswer(operations, response);
             case NEW_DISPATCH -> dispatchAnswer(response);
-            case ATTACH, DETACH, CLOSE -> allDelivered(operations);
+            case ATTACH, DETACH, CLOSE -> WireSupport.allDelivered(operations);
         };
-    }
-
-    private static WireOutcome allDelivered(List<CadOperation> operations) {
-        List<CadResult> results = new ArrayList<>();
-        operations.forEach(op -> results.add(new CadResult.Delivered(OptionalLong.empty())));
-        return new WireOutcome.Answered(results);
     }
 
     /** Maps {@code kicked[].communityUserId} back to each target; a target the CAD did not list was not kicked. */
@@ -342,7 +328,7 @@ public final class V2Wire implements SonoranWire {
     }
 
     private Request post(HttpUrl url, JsonElement body) {
-        return builder(url).post(RequestBody.create(body.toString(), JSON)).build();
+        return builder(url).post(RequestBody.create(body.toString(), WireSupport.JSON)).build();
     }
 
     private Request.Builder builder(HttpUrl url) {
