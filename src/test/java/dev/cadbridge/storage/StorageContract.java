@@ -351,30 +351,6 @@ abstract class StorageContract {
     }
 
     @Test
-    void twoReplaysRacingForTheSameRowsTakeEachRowOnce() {
-        Storage first = startReady("alpha");
-        List<PendingOperation> operations = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            operations.add(pending(new KickUnit("unit-" + i, "AFK"), Duration.ofMinutes(2)));
-        }
-        operations.forEach(first.outbox()::accepted);
-        stop(first, List.of());
-
-        Storage left = startReady("alpha");
-        Storage right = startReady("alpha");
-        RecordingDispatcher leftDispatcher = new RecordingDispatcher();
-        RecordingDispatcher rightDispatcher = new RecordingDispatcher();
-        CompletableFuture<ReplayReport> leftReplay = left.outbox().replay(leftDispatcher);
-        CompletableFuture<ReplayReport> rightReplay = right.outbox().replay(rightDispatcher);
-        join(leftReplay);
-        join(rightReplay);
-
-        List<PendingOperation> all = new ArrayList<>(leftDispatcher.resubmitted);
-        all.addAll(rightDispatcher.resubmitted);
-        assertThat(all).containsExactlyInAnyOrderElementsOf(operations);
-    }
-
-    @Test
     void aCleanStopPersistsWhatTheDispatcherHandedBack() throws SQLException {
         Storage storage = startReady("alpha");
         PendingOperation neverAnnounced = pending(new dev.cadbridge.sonoran.CloseCall(99), Duration.ofMinutes(30));
