@@ -20,7 +20,7 @@ final class StorageSection {
     static final String DEFAULT_HOST = "localhost";
     static final String DEFAULT_USERNAME = "cadbridge";
     static final String DEFAULT_TABLE_PREFIX = "cadbridge_";
-    static final String DEFAULT_SERVER_NAME = "default";
+    static final String DEFAULT_SERVER_NAME = StorageConfig.DEFAULT_SERVER_NAME;
     static final int DEFAULT_POOL_SIZE = 2;
     private static final List<String> KEYS = List.of(
             "type", "host", "port", "database", "username", "password", "pool-size", "table-prefix", "server-name");

@@ -32,6 +32,7 @@ import dev.cadbridge.sonoran.KickUnit;
 import dev.cadbridge.storage.ReplayReport;
 import dev.cadbridge.storage.StorageConfig;
 import dev.cadbridge.storage.StorageStatus;
+import dev.cadbridge.storage.StorageType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,6 +102,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         applyConfig(readConfigAtStartup());
         storageStartedWith = config().storage();
         storage = storageFactory.start(storageStartedWith);
+        warnIfSharedDatabaseKeepsTheDefaultName(storageStartedWith);
         identities = new IdentityService(storage.identities(), config().identity(), clock);
         connect();
         links = new LinkService(() -> connection.links(), identities, config().link(), clock, platform::runLater, logger);
@@ -413,6 +415,20 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             logger.warning("The CAD connection switched off by the last reload was still draining at shutdown; its unsent operations may be lost.");
+        }
+    }
+
+    /**
+     * Servers that share a database tell their outbox rows apart by server-name; two running servers
+     * with the same name would take each other's unsent work at start. The default name is the
+     * likely way that happens, so say it once at startup.
+     */
+    private void warnIfSharedDatabaseKeepsTheDefaultName(StorageConfig storageConfig) {
+        if (storageConfig.type() != StorageType.H2 && storageConfig.serverName().equals(StorageConfig.DEFAULT_SERVER_NAME)) {
+            logger.warning("storage.server-name is still '" + StorageConfig.DEFAULT_SERVER_NAME + "' on a shared "
+                    + storageConfig.type().name().toLowerCase(java.util.Locale.ROOT) + " database. If another server uses this"
+                    + " database, give each server its own storage.server-name in " + platform.configFileLocation()
+                    + ", or they will take each other's unsent CAD work when they start.");
         }
     }
 

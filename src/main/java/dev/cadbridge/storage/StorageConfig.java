@@ -22,6 +22,8 @@ public record StorageConfig(
 
     /** Environment variable that, when set, supplies the password instead of the config file. */
     public static final String PASSWORD_ENV = "CADBRIDGE_DB_PASSWORD";
+    /** What a server is called when storage.server-name is not set. */
+    public static final String DEFAULT_SERVER_NAME = "default";
     public static final int MAX_POOL_SIZE = 50;
     public static final int MAX_TABLE_PREFIX_LENGTH = 32;
     public static final int MAX_SERVER_NAME_LENGTH = 64;

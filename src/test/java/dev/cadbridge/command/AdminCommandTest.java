@@ -103,6 +103,18 @@ class AdminCommandTest {
     }
 
     @Test
+    void aSharedDatabaseOnTheDefaultServerNameIsPointedOutOnceAtStartup() {
+        Harness shared = new Harness().configure("storage.type", "postgresql", "storage.host", "db.example").start();
+        Harness named = new Harness().configure("storage.type", "postgresql", "storage.host", "db.example",
+                "storage.server-name", "survival").start();
+        Harness embedded = new Harness().start();
+
+        assertThat(shared.platform.log()).filteredOn(line -> line.contains("storage.server-name is still 'default'"))
+                .hasSize(1);
+        assertThat(named.platform.logText() + embedded.platform.logText()).doesNotContain("storage.server-name is still");
+    }
+
+    @Test
     void reloadSaysStorageChangesWaitForARestart() {
         Harness h = new Harness().start();
         h.configure("storage.server-name", "survival");
