@@ -11,7 +11,7 @@ import dev.cadbridge.platform.DebugLog;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.testing.FakePlatform;
 import dev.cadbridge.testing.FakePlayer;
-import dev.cadbridge.testing.ManualClock;
+import dev.cadbridge.sandbox.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -46,7 +46,7 @@ public class AfkBenchmark {
 
     @Setup
     public void joinPlayers() {
-        FakePlatform platform = new FakePlatform(new ManualClock());
+        FakePlatform platform = new FakePlatform(new MutableClock());
         tracker = new AfkTracker(AfkSettings.defaults(), clock);
         IdentityService identities = new IdentityService(new InMemoryIdentityRepository(),
                 IdentitySettings.defaults(ApiGeneration.V2), clock);

@@ -15,7 +15,7 @@ import dev.cadbridge.platform.DebugLog;
 import dev.cadbridge.platform.PlatformPlayer;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.testing.FakePlatform;
-import dev.cadbridge.testing.ManualClock;
+import dev.cadbridge.sandbox.MutableClock;
 import java.time.Duration;
 import java.util.Optional;
 import net.kyori.adventure.text.Component;
@@ -71,7 +71,7 @@ public final class PlayerMemoryHarness {
         AfkTracker tracker = new AfkTracker(AfkSettings.defaults(), clock);
         IdentityService identities = new IdentityService(new InMemoryIdentityRepository(),
                 IdentitySettings.defaults(ApiGeneration.V2), clock);
-        AfkService afk = new AfkService(new FakePlatform(new ManualClock()), tracker, identities,
+        AfkService afk = new AfkService(new FakePlatform(new MutableClock()), tracker, identities,
                 () -> {
                     throw new IllegalStateException("nothing is sent in this harness");
                 },

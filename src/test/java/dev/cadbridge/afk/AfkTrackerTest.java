@@ -5,7 +5,7 @@ import static dev.cadbridge.afk.AfkTracker.Decision.NOTHING;
 import static dev.cadbridge.afk.AfkTracker.Decision.WARN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cadbridge.testing.ManualClock;
+import dev.cadbridge.sandbox.MutableClock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class AfkTrackerTest {
-    private final ManualClock clock = new ManualClock();
+    private final MutableClock clock = new MutableClock();
     private final UUID alex = UUID.randomUUID();
     private AfkTracker tracker;
 

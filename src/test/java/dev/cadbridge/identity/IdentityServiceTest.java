@@ -3,14 +3,14 @@ package dev.cadbridge.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cadbridge.sonoran.ApiGeneration;
-import dev.cadbridge.testing.ManualClock;
+import dev.cadbridge.sandbox.MutableClock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class IdentityServiceTest {
-    private final ManualClock clock = new ManualClock();
+    private final MutableClock clock = new MutableClock();
     private final UUID alex = UUID.fromString("069a79f4-44e9-4726-a5be-fca90e38aaf5");
     private final UUID sam = UUID.fromString("11111111-2222-3333-4444-555555555555");
 

@@ -1,5 +1,6 @@
 package dev.cadbridge.testing;
 
+import dev.cadbridge.sandbox.MutableClock;
 import dev.cadbridge.platform.Platform;
 import dev.cadbridge.platform.PlatformPlayer;
 import dev.cadbridge.platform.TaskHandle;
@@ -26,10 +27,10 @@ import java.util.logging.Logger;
 /**
  * A server for tests. "Main thread" work is queued and runs when the test calls
  * {@link #runMainTasks()} or {@link #advance(Duration)}, the way the real scheduler runs it on a
- * later tick; timed tasks follow a {@link ManualClock}.
+ * later tick; timed tasks follow a {@link MutableClock}.
  */
 public final class FakePlatform implements Platform {
-    private final ManualClock clock;
+    private final MutableClock clock;
     private final Map<UUID, FakePlayer> online = new LinkedHashMap<>();
     private final Queue<Runnable> mainQueue = new ConcurrentLinkedQueue<>();
     private final List<Scheduled> scheduled = new ArrayList<>();
@@ -53,7 +54,7 @@ public final class FakePlatform implements Platform {
         }
     }
 
-    public FakePlatform(ManualClock clock) {
+    public FakePlatform(MutableClock clock) {
         this.clock = clock;
         this.logger = Logger.getAnonymousLogger();
         logger.setUseParentHandlers(false);
@@ -72,7 +73,7 @@ public final class FakePlatform implements Platform {
         });
     }
 
-    public ManualClock clock() {
+    public MutableClock clock() {
         return clock;
     }
 

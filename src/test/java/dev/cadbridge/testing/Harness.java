@@ -1,5 +1,6 @@
 package dev.cadbridge.testing;
 
+import dev.cadbridge.sandbox.MutableClock;
 import dev.cadbridge.command.Permissions;
 import dev.cadbridge.core.CadBridgeCore;
 import dev.cadbridge.core.CadConnectionFactory;
@@ -14,7 +15,7 @@ import java.util.Map;
 
 /** The plugin core on a fake server with a fake CAD, as the paper package would wire it. */
 public final class Harness {
-    public final ManualClock clock = new ManualClock();
+    public final MutableClock clock = new MutableClock();
     public final FakePlatform platform = new FakePlatform(clock);
     public final FakeCad cad = new FakeCad(clock);
     public final FakeConsole console = new FakeConsole();
