@@ -3,7 +3,6 @@ package dev.cadbridge.command;
 import dev.cadbridge.config.CommandValues;
 import dev.cadbridge.config.Message;
 import dev.cadbridge.config.Messages;
-import dev.cadbridge.platform.BlockPosition;
 import dev.cadbridge.platform.CommandSource;
 import dev.cadbridge.platform.PlatformPlayer;
 import dev.cadbridge.sonoran.CallOrigin;
@@ -124,12 +123,7 @@ final class DispatchCommand implements Subcommand {
     }
 
     private static String defaultAddress(CommandSource sender, String template) {
-        return sender.asPlayer().map(player -> {
-            BlockPosition at = player.blockPosition();
-            return template.replace("{x}", String.valueOf(at.x()))
-                    .replace("{y}", String.valueOf(at.y()))
-                    .replace("{z}", String.valueOf(at.z()));
-        }).orElse("");
+        return sender.asPlayer().map(player -> DispatchDefaults.address(template, player.blockPosition())).orElse("");
     }
 
     private static int priority(String text) {

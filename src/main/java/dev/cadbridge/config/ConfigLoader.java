@@ -17,7 +17,10 @@ import dev.cadbridge.sonoran.InvalidOperationException;
 import dev.cadbridge.sonoran.OperationLimits;
 import dev.cadbridge.sonoran.OperationType;
 import dev.cadbridge.sonoran.SonoranSettings;
+import dev.cadbridge.platform.BlockPosition;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -25,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Turns the parsed config.yml into a {@link LoadedConfig}, naming every wrong value. */
 public final class ConfigLoader {
@@ -35,6 +39,8 @@ public final class ConfigLoader {
     public static final String API_KEY_PLACEHOLDER = "PASTE-YOUR-API-KEY-HERE";
 
     private static final Duration MAX_DURATION = Duration.ofDays(1);
+    /** The most negative block coordinate a player can reach: the widest number an address placeholder becomes. */
+    private static final int WORLD_EDGE = -30_000_000;
 
     private final Function<String, String> environment;
 
@@ -74,14 +80,20 @@ public final class ConfigLoader {
         CadBridgeConfig config = new CadBridgeConfig(generation, baseUrl, identity, link, afk, quitAction, quitKickReason,
                 commands, dispatcher, shutdownTimeout, messages, debug, StorageSection.read(tree, environment));
 
-        Optional<ApiKey> apiKey = apiKey(tree);
+        Optional<KeySetting> apiKey = apiKeySetting(tree);
         if (apiKey.isEmpty()) {
             return new LoadedConfig(config, Optional.empty(),
                     "no API key is set (sonoran.api-key in config.yml, or the " + API_KEY_ENVIRONMENT_VARIABLE + " environment variable)",
                     true, tree.problems());
         }
+        KeySetting key = apiKey.get();
+        if (key.problem() != null) {
+            tree.problem(key.key(), key.where() + " " + key.problem());
+            return new LoadedConfig(config, Optional.empty(), "the API key in " + key.key() + " " + key.problem(), false, tree.problems());
+        }
         try {
-            SonoranSettings sonoran = new SonoranSettings(generation, baseUrl, communityId, apiKey.get(), serverId, connectTimeout, requestTimeout);
+            SonoranSettings sonoran = new SonoranSettings(generation, baseUrl, communityId, ApiKey.of(key.value()), serverId,
+                    connectTimeout, requestTimeout);
             return new LoadedConfig(config, Optional.of(sonoran), null, false, tree.problems());
         } catch (IllegalArgumentException e) {
             // Only the v1 community id can still be refused here; everything else was checked above.
@@ -90,16 +102,40 @@ public final class ConfigLoader {
         }
     }
 
-    private Optional<ApiKey> apiKey(ConfigTree tree) {
+    /** Where the key came from ({@code key}, and in words), its value, and what is wrong with it (null when usable). */
+    private record KeySetting(String key, String where, String value, String problem) {}
+
+    /** Empty when no key is set; the environment variable wins over the file. */
+    private Optional<KeySetting> apiKeySetting(ConfigTree tree) {
         String fromEnvironment = environment.apply(API_KEY_ENVIRONMENT_VARIABLE);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return Optional.of(ApiKey.of(fromEnvironment));
+            String value = fromEnvironment.strip();
+            return Optional.of(new KeySetting(API_KEY_ENVIRONMENT_VARIABLE, "the environment variable", value,
+                    unusableKeyCharacter(value).orElse(null)));
         }
         String fromFile = tree.string("sonoran.api-key", "").strip();
         if (isPlaceholder(fromFile)) {
             return Optional.empty();
         }
-        return Optional.of(ApiKey.of(fromFile));
+        return Optional.of(new KeySetting("sonoran.api-key", "the key", fromFile, unusableKeyCharacter(fromFile).orElse(null)));
+    }
+
+    /**
+     * API keys are printable ASCII. A no-break or zero-width space picked up when copying the key
+     * cannot go into an HTTP header, so every request would fail as if the CAD were unreachable.
+     * Says which character and where, never the key itself.
+     */
+    static Optional<String> unusableKeyCharacter(String key) {
+        for (int i = 0; i < key.length(); i = key.offsetByCodePoints(i, 1)) {
+            int c = key.codePointAt(i);
+            if (c < 0x21 || c > 0x7E) {
+                String name = Character.getName(c);
+                return Optional.of("contains U+" + String.format("%04X", c) + (name == null ? "" : " (" + name.toLowerCase(Locale.ROOT) + ")")
+                        + " at character " + (key.codePointCount(0, i) + 1) + "; an API key has only printable ASCII characters,"
+                        + " so copy it from the CAD again");
+            }
+        }
+        return Optional.empty();
     }
 
     static boolean isPlaceholder(String key) {
@@ -113,12 +149,51 @@ public final class ConfigLoader {
         try {
             URI uri = URI.create(text);
             SonoranSettings.of(ApiGeneration.V2, uri, "", ApiKey.of("check"), 1);
+            if ("http".equalsIgnoreCase(uri.getScheme()) && !isThisMachine(uri.getHost())) {
+                throw new IllegalArgumentException("plain http to another machine");
+            }
             return uri;
         } catch (IllegalArgumentException e) {
             tree.problem("sonoran.base-url", "\"" + text + "\" is not usable; it must be an https:// URL (http:// only to localhost); using "
                     + SonoranSettings.DEFAULT_BASE_URL);
             return SonoranSettings.DEFAULT_BASE_URL;
         }
+    }
+
+    private static final Pattern IPV4_LITERAL = Pattern.compile("(0|[1-9]\\d{0,2})(\\.(0|[1-9]\\d{0,2})){3}");
+
+    /**
+     * {@code localhost}, or an IP address literal on the loopback network (127.0.0.0/8, ::1): the
+     * only hosts plain http may go to, as the key would otherwise cross a network in clear text.
+     * Host names are never looked up; a name such as {@code 127.evil.example} is just a name.
+     * IPv4 parts with a leading zero are refused, since some resolvers read them as octal.
+     */
+    static boolean isThisMachine(String host) {
+        if (host == null) {
+            return false;
+        }
+        String lower = host.toLowerCase(Locale.ROOT);
+        if (lower.equals("localhost")) {
+            return true;
+        }
+        if (lower.startsWith("[") && lower.endsWith("]")) {
+            try {
+                // A bracketed host is parsed as an IPv6 literal and never resolved; URI has already checked its form.
+                return InetAddress.getByName(lower).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+        if (!IPV4_LITERAL.matcher(lower).matches()) {
+            return false;
+        }
+        String[] parts = lower.split("\\.");
+        for (String part : parts) {
+            if (Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return parts[0].equals("127");
     }
 
     private static IdRule idRule(ConfigTree tree, String key) {
@@ -162,12 +237,35 @@ public final class ConfigLoader {
         CallStatus status = tree.choice("dispatch.default-status", CommandValues.statuses(), defaults.status(), CommandValues::statusName);
         int priority = tree.integer("dispatch.default-priority", defaults.priority(), 1, 3);
         String code = tree.string("dispatch.default-code", defaults.code());
-        if (code.length() > OperationLimits.MAX_CODE_LENGTH) {
-            tree.problem("dispatch.default-code", "is longer than " + OperationLimits.MAX_CODE_LENGTH + " characters; using none");
+        try {
+            OperationLimits.optionalText("dispatch.default-code", code, OperationLimits.MAX_CODE_LENGTH);
+        } catch (InvalidOperationException e) {
+            tree.problem("dispatch.default-code", e.getMessage().substring("dispatch.default-code".length() + 2) + "; using none");
             code = "";
         }
-        String template = tree.string("dispatch.address-template", defaults.addressTemplate());
-        return new DispatchDefaults(origin, status, priority, code, template);
+        return new DispatchDefaults(origin, status, priority, code, addressTemplate(tree, defaults.addressTemplate()));
+    }
+
+    /**
+     * The template is checked with the widest coordinates a player can stand at, so that no
+     * position can make the address too long for the CAD and fail every dispatch from there.
+     */
+    private static String addressTemplate(ConfigTree tree, String fallback) {
+        String key = "dispatch.address-template";
+        String template = tree.string(key, fallback);
+        String widest = DispatchDefaults.address(template, new BlockPosition(WORLD_EDGE, WORLD_EDGE, WORLD_EDGE));
+        if (widest.length() > OperationLimits.MAX_ADDRESS_LENGTH) {
+            tree.problem(key, "can grow to " + widest.length() + " characters (at x, y, z = " + WORLD_EDGE + "); the CAD accepts "
+                    + OperationLimits.MAX_ADDRESS_LENGTH + "; using \"" + fallback + "\"");
+            return fallback;
+        }
+        try {
+            OperationLimits.optionalText(key, widest, OperationLimits.MAX_ADDRESS_LENGTH);
+        } catch (InvalidOperationException e) {
+            tree.problem(key, e.getMessage().substring(key.length() + 2) + "; using \"" + fallback + "\"");
+            return fallback;
+        }
+        return template;
     }
 
     private static DispatcherSettings dispatcher(ConfigTree tree) {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
     private final ConfigLoader loader = new ConfigLoader(name -> null);
@@ -142,6 +143,70 @@ class ConfigLoaderTest {
                 .load(Harness.tree("sonoran.api-key", "file-key"));
         assertThat(loaded.sonoran().orElseThrow().apiKey().reveal()).isEqualTo("env-secret");
         assertThat(loaded.toString()).doesNotContain("env-secret").doesNotContain("file-key");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http://127.evil.example", "http://127.0.0.1.evil.example:8080", "http://localhost.evil.example",
+            "http://0177.0.0.1", "http://127.0.0.01", "http://[::2]:9000"})
+    void plainHttpIsRefusedToHostsThatOnlyLookLikeThisMachine(String url) {
+        LoadedConfig loaded = load("sonoran.base-url", url);
+        assertThat(loaded.problems()).extracting(ConfigProblem::toString).containsExactly("sonoran.base-url: \"" + url
+                + "\" is not usable; it must be an https:// URL (http:// only to localhost); using https://api.sonorancad.com");
+        assertThat(loaded.sonoran().orElseThrow().baseUrl()).isEqualTo(SonoranSettings.DEFAULT_BASE_URL);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http://localhost:8080", "http://LocalHost", "http://127.0.0.1:8080", "http://127.45.3.200",
+            "http://[::1]:9000"})
+    void plainHttpToThisMachineIsAccepted(String url) {
+        LoadedConfig loaded = load("sonoran.base-url", url);
+        assertThat(loaded.problems()).isEmpty();
+        assertThat(loaded.sonoran().orElseThrow().baseUrl()).isEqualTo(URI.create(url));
+    }
+
+    @ParameterizedTest(name = "U+{0}")
+    @ValueSource(strings = {"00A0", "200B", "FEFF", "00E9", "0007"})
+    void anApiKeyWithAnInvisibleOrNonAsciiCharacterIsRefusedAtLoadWithoutShowingIt(String hex) {
+        String key = "a1b2c3d4-e5f6" + Character.toString(Integer.parseInt(hex, 16)) + "-7890";
+        LoadedConfig loaded = loader.load(Harness.tree("sonoran.api-key", key));
+        assertThat(loaded.canConnect()).isFalse();
+        assertThat(loaded.credentialProblem()).isFalse();
+        assertThat(loaded.problems()).extracting(ConfigProblem::key).containsExactly("sonoran.api-key");
+        assertThat(loaded.problems().get(0).message()).contains("U+" + hex).contains("character 14");
+        assertThat(loaded.connectionProblem()).contains("sonoran.api-key");
+        assertThat(loaded.problems().toString() + loaded.connectionProblem()).doesNotContain("a1b2").doesNotContain("7890");
+    }
+
+    @Test
+    void anApiKeyFromTheEnvironmentWithANoBreakSpaceIsRefusedAndNamedAsTheVariable() {
+        LoadedConfig loaded = new ConfigLoader(name -> name.equals("CADBRIDGE_API_KEY") ? "env-secret\u00A0" : null)
+                .load(Harness.tree("sonoran.api-key", "file-key"));
+        assertThat(loaded.canConnect()).isFalse();
+        assertThat(loaded.problems()).extracting(ConfigProblem::key).containsExactly("CADBRIDGE_API_KEY");
+        assertThat(loaded.problems().get(0).message()).contains("environment variable").contains("U+00A0");
+        assertThat(loaded.problems().toString() + loaded.connectionProblem()).doesNotContain("env-secret").doesNotContain("file-key");
+    }
+
+    @Test
+    void anAddressTemplateThatCouldGrowPastTheCadLimitIsRefusedAtLoad() {
+        // At the world's edge each placeholder becomes -30000000, 9 characters: 28 of them and 3 more characters are 255.
+        String fits = "{x}".repeat(28) + "abc";
+        assertThat(load("dispatch.address-template", fits).problems()).isEmpty();
+        assertThat(load("dispatch.address-template", fits).config().commands().dispatch().addressTemplate()).isEqualTo(fits);
+        LoadedConfig loaded = load("dispatch.address-template", "{x}".repeat(28) + "abcd");
+        assertThat(loaded.problems()).extracting(ConfigProblem::toString).containsExactly(
+                "dispatch.address-template: can grow to 256 characters (at x, y, z = -30000000); the CAD accepts 255; using \"{x}, {z}\"");
+        assertThat(loaded.config().commands().dispatch().addressTemplate()).isEqualTo("{x}, {z}");
+    }
+
+    @Test
+    void aDefaultCodeOrAddressTemplateWithAControlCharacterIsRefusedAtLoad() {
+        LoadedConfig loaded = load("dispatch.default-code", "10-11\r", "dispatch.address-template", "{x}\u0007{z}");
+        assertThat(loaded.problems()).extracting(ConfigProblem::key)
+                .containsExactly("dispatch.default-code", "dispatch.address-template");
+        assertThat(loaded.problems().get(0).message()).contains("control character (U+000D)").endsWith("using none");
+        assertThat(loaded.config().commands().dispatch().code()).isEmpty();
+        assertThat(loaded.config().commands().dispatch().addressTemplate()).isEqualTo("{x}, {z}");
     }
 
     @Test
