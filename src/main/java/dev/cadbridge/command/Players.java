@@ -8,6 +8,7 @@ import dev.cadbridge.platform.PlatformPlayer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Turning typed names into online players, and suggesting names. */
@@ -34,7 +35,8 @@ final class Players {
 
     /**
      * Who a self-or-others command acts on: the sender when no names are given, else the named
-     * players. Acting on anyone but yourself needs {@code staffPermission}.
+     * players. Acting on anyone but yourself needs {@code staffPermission}, and is refused before
+     * any name is looked up: otherwise the answer would tell a player who is online, vanished or not.
      */
     static List<PlatformPlayer> targets(Platform platform, CommandSource sender, List<String> names,
                                         String selfPermission, String staffPermission, String usage) {
@@ -45,13 +47,15 @@ final class Players {
             }
             return List.of(self);
         }
-        List<PlatformPlayer> players = online(platform, names);
-        boolean onlySelf = sender.asPlayer().isPresent()
-                && players.stream().allMatch(p -> p.uniqueId().equals(sender.asPlayer().get().uniqueId()));
-        if (!sender.hasPermission(staffPermission) && !(onlySelf && sender.hasPermission(selfPermission))) {
-            throw new CommandFailure(Message.NO_PERMISSION);
+        if (!sender.hasPermission(staffPermission)) {
+            Optional<PlatformPlayer> self = sender.asPlayer();
+            boolean onlySelf = self.isPresent() && names.stream().allMatch(name -> name.equalsIgnoreCase(self.get().name()));
+            if (!onlySelf || !sender.hasPermission(selfPermission)) {
+                throw new CommandFailure(Message.NO_PERMISSION);
+            }
+            return List.of(self.get());
         }
-        return players;
+        return online(platform, names);
     }
 
     static String joinNames(List<PlatformPlayer> players) {

@@ -92,6 +92,17 @@ class AttachDetachCommandTest {
     }
 
     @Test
+    void aPlayerWithoutStaffRightsCannotTellWhetherAnotherPlayerIsOnline() {
+        // Sam is online, Ghost is offline (or vanished): both answers must be the same refusal.
+        for (String line : List.of("detach Sam", "detach Ghost", "detach Alex Ghost", "attach 7 Sam", "attach 7 Ghost", "attach 7 Alex Ghost")) {
+            alex.clearMessages();
+            h.run(alex, line);
+            assertThat(alex.messages()).as(line).containsExactly("[CAD] You do not have permission to do that.");
+        }
+        assertThat(h.cad.received()).isEmpty();
+    }
+
+    @Test
     void namingYourselfNeedsNoStaffPermission() {
         h.run(alex, "attach 7 alex");
         assertThat(h.cad.received()).containsExactly(new AttachUnits(7, List.of(alex.uniqueId().toString())));
