@@ -76,7 +76,12 @@ final class LinkCommand implements Subcommand {
         if (!services.links().inProgress(player.uniqueId())) {
             requests.admit(sender);
         }
-        services.links().start(player.uniqueId(), player.name(), new ChatProgress(sender));
+        ChatProgress progress = new ChatProgress(sender);
+        try {
+            services.links().start(player.uniqueId(), player.name(), progress);
+        } finally {
+            progress.commandReturned();
+        }
     }
 
     private void setOwnApiId(CommandSource sender, String apiId) {
@@ -115,12 +120,22 @@ final class LinkCommand implements Subcommand {
         }
     }
 
-    /** Turns link progress into chat lines for the player, on the server thread. */
+    /**
+     * Turns link progress into chat lines for the player, on the server thread. What happens while
+     * the command itself runs (the "checking" line, a code already open) is said in the same call,
+     * as every other command answers; later progress arrives from other threads and hops back.
+     */
     private final class ChatProgress implements LinkProgress {
         private final CommandSource sender;
+        private final Thread commandThread = Thread.currentThread();
+        private volatile boolean commandRunning = true;
 
         ChatProgress(CommandSource sender) {
             this.sender = sender;
+        }
+
+        void commandReturned() {
+            commandRunning = false;
         }
 
         private void say(Message message, net.kyori.adventure.text.minimessage.tag.resolver.TagResolver... placeholders) {
@@ -128,7 +143,11 @@ final class LinkCommand implements Subcommand {
         }
 
         private void tell(Consumer<CommandSource> action) {
-            Replies.later(services.platform(), sender, action);
+            if (commandRunning && Thread.currentThread() == commandThread) {
+                action.accept(sender);
+            } else {
+                Replies.later(services.platform(), sender, action);
+            }
         }
 
         @Override

@@ -54,6 +54,16 @@ class LinkCommandTest {
     }
 
     @Test
+    void linkAnswersInTheSameCallLikeEveryOtherCommand() {
+        Harness h = new Harness().start();
+        FakePlayer alex = h.join(h.player("Alex"));
+
+        // No server tick runs between the command and this check.
+        h.core.command().execute(alex, new String[] {"link"});
+        assertThat(alex.messages()).first().isEqualTo("[CAD] Checking whether your account is linked to the CAD…");
+    }
+
+    @Test
     void anUnusedCodeExpiresAfterTenMinutesAndPollingStops() {
         Harness h = new Harness().start();
         FakePlayer alex = h.join(h.player("Alex"));
