@@ -13,6 +13,10 @@ public interface Server {
 
     Player getPlayerExact(String name);
 
+    OfflinePlayer getOfflinePlayerIfCached(String name);
+
+    boolean isStopping();
+
     PluginManager getPluginManager();
 
     BukkitScheduler getScheduler();

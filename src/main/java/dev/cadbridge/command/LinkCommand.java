@@ -3,6 +3,7 @@ package dev.cadbridge.command;
 import dev.cadbridge.config.Message;
 import dev.cadbridge.config.Messages;
 import dev.cadbridge.identity.BindOutcome;
+import dev.cadbridge.identity.IdRule;
 import dev.cadbridge.identity.IdentitySource;
 import dev.cadbridge.identity.LinkState;
 import dev.cadbridge.link.LinkProgress;
@@ -50,7 +51,8 @@ final class LinkCommand implements Subcommand {
 
     @Override
     public boolean canUse(CommandSource sender) {
-        return sender.hasPermission(Permissions.USE_LINK) || sender.hasPermission(Permissions.STAFF_LINK);
+        String self = services.cad().generation() == ApiGeneration.V1 ? Permissions.LINK_OWN_API_ID : Permissions.USE_LINK;
+        return sender.hasPermission(self) || sender.hasPermission(Permissions.STAFF_LINK);
     }
 
     @Override
@@ -62,6 +64,7 @@ final class LinkCommand implements Subcommand {
             setOwnApiId(sender, args.get(0));
         } else if (args.isEmpty() && v1) {
             Players.self(sender, usage());
+            requirePermission(sender, Permissions.LINK_OWN_API_ID);
             throw new CommandFailure(Message.LINK_NEEDS_ID, Messages.text("api_id_hint", "<apiId>"));
         } else if (args.isEmpty()) {
             startLinkFlow(sender);
@@ -86,9 +89,25 @@ final class LinkCommand implements Subcommand {
 
     private void setOwnApiId(CommandSource sender, String apiId) {
         PlatformPlayer player = Players.self(sender, usage());
-        requirePermission(sender, Permissions.USE_LINK);
+        requirePermission(sender, Permissions.LINK_OWN_API_ID);
         String id = OperationLimits.unitId("apiId", apiId);
+        refuseAnotherPlayersName(player, id);
         bind(sender, player, id, IdentitySource.SELF_LINKED, Message.API_ID_SET);
+    }
+
+    /**
+     * Under the name rule a player's default API ID is their name, stored nowhere, so while they
+     * are offline nothing else would stop someone taking it. Every name the server has seen is theirs.
+     */
+    private void refuseAnotherPlayersName(PlatformPlayer player, String id) {
+        if (services.identities().settings().apiIdRule() != IdRule.NAME) {
+            return;
+        }
+        services.platform().knownPlayerId(id)
+                .filter(owner -> !owner.equals(player.uniqueId()))
+                .ifPresent(owner -> {
+                    throw new CommandFailure(Message.LINK_TAKEN, Messages.text("cad_id", id), Messages.text("player", id));
+                });
     }
 
     private void staffLink(CommandSource sender, String playerName, String cadId) {

@@ -16,6 +16,11 @@ public final class Permissions {
     public static final String STAFF_LINK = "cadbridge.staff.link";
     public static final String STAFF_UNLINK = "cadbridge.staff.unlink";
     public static final String STAFF_WHOIS = "cadbridge.staff.whois";
+    /**
+     * v1 {@code /cad link <apiId>}: choose the API ID you are sent as. Ops by default: any id that
+     * nobody on this server holds is accepted, which may be another CAD member's, and their unit.
+     */
+    public static final String LINK_OWN_API_ID = "cadbridge.link.own-api-id";
     /** Admins, ops by default. */
     public static final String ADMIN_STATUS = "cadbridge.admin.status";
     public static final String ADMIN_RELOAD = "cadbridge.admin.reload";

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.bukkit.OfflinePlayer;
 import org.bukkit.Server;
 import org.bukkit.configuration.InvalidConfigurationException;
 import org.bukkit.configuration.file.YamlConfiguration;
@@ -51,6 +52,11 @@ final class PaperPlatform implements Platform {
     @Override
     public Optional<PlatformPlayer> onlinePlayer(String name) {
         return Optional.ofNullable(server().getPlayerExact(name)).map(this::wrap);
+    }
+
+    @Override
+    public Optional<UUID> knownPlayerId(String name) {
+        return Optional.ofNullable(server().getOfflinePlayerIfCached(name)).map(OfflinePlayer::getUniqueId);
     }
 
     @Override

@@ -20,6 +20,12 @@ public interface Platform {
     /** Exact (case-insensitive) name match among online players. */
     Optional<PlatformPlayer> onlinePlayer(String name);
 
+    /**
+     * The player the server knows by this name (case-insensitive), online or not, from its own
+     * cache of players it has seen; never a lookup over the network. Empty when the name is unknown here.
+     */
+    Optional<UUID> knownPlayerId(String name);
+
     /** Runs on the server thread, on the next tick (or at once when already there and the platform allows). */
     void runOnMain(Runnable task);
 

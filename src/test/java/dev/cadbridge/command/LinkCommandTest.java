@@ -145,7 +145,7 @@ class LinkCommandTest {
     @Test
     void v1PlayersSetTheirApiIdWhichIsThenUsedForTheirUnit() {
         Harness h = new Harness().configure("sonoran.api-generation", "v1", "sonoran.community-id", "community-1").start();
-        FakePlayer alex = h.join(h.player("Alex"));
+        FakePlayer alex = h.join(h.player("Alex").grant(Permissions.LINK_OWN_API_ID));
 
         h.run(alex, "link");
         assertThat(alex.lastMessage()).startsWith("[CAD] This server uses the v1 API: run /cad link <apiId>");
@@ -158,9 +158,51 @@ class LinkCommandTest {
     }
 
     @Test
-    void v1ApiIdWithSpacesIsRefused() {
+    void onV1APlayerNeedsItsOwnPermissionToChooseTheApiIdTheyAreSentAs() {
         Harness h = new Harness().configure("sonoran.api-generation", "v1", "sonoran.community-id", "community-1").start();
         FakePlayer alex = h.join(h.player("Alex"));
+
+        // Any id nobody here holds would otherwise be free: another member's API ID, and with it their unit.
+        h.run(alex, "link Officer.Smith");
+        assertThat(alex.lastMessage()).isEqualTo("[CAD] You do not have permission to do that.");
+        h.run(alex, "link");
+        assertThat(alex.lastMessage()).isEqualTo("[CAD] You do not have permission to do that.");
+        assertThat(h.repository.find(alex.uniqueId()).join()).isEmpty();
+
+        alex.grant(Permissions.LINK_OWN_API_ID);
+        h.run(alex, "link Officer.Smith");
+        assertThat(alex.lastMessage()).isEqualTo("[CAD] Your CAD API ID is now Officer.Smith.");
+        assertThat(stored(h, alex).source()).isEqualTo(IdentitySource.SELF_LINKED);
+    }
+
+    @Test
+    void underTheNameRuleTheNameOfAPlayerTheServerHasSeenIsTakenEvenWhileTheyAreOffline() {
+        Harness h = new Harness().configure("sonoran.api-generation", "v1", "sonoran.community-id", "community-1",
+                "identity.api-id", "name").start();
+        FakePlayer bob = h.join(h.player("Bob"));
+        h.quit(bob);
+        FakePlayer alex = h.join(h.player("Alex").grant(Permissions.LINK_OWN_API_ID));
+
+        h.run(alex, "link Bob");
+        assertThat(alex.lastMessage()).isEqualTo("[CAD] The CAD id Bob already belongs to Bob; one CAD id cannot serve two players.");
+        h.run(alex, "link bOB");
+        assertThat(alex.lastMessage()).startsWith("[CAD] The CAD id bOB already belongs to");
+        assertThat(h.repository.find(alex.uniqueId()).join()).isEmpty();
+
+        h.run(alex, "link Alex");
+        assertThat(alex.lastMessage()).isEqualTo("[CAD] Your CAD API ID is now Alex.");
+        h.run(alex, "link NeverSeenHere");
+        assertThat(alex.lastMessage()).isEqualTo("[CAD] Your CAD API ID is now NeverSeenHere.");
+
+        // Staff linking stays as it is.
+        h.run(h.console, "link Alex Bob");
+        assertThat(h.console.lastMessage()).isEqualTo("[CAD] Alex's CAD id is now Bob.");
+    }
+
+    @Test
+    void v1ApiIdWithSpacesIsRefused() {
+        Harness h = new Harness().configure("sonoran.api-generation", "v1", "sonoran.community-id", "community-1").start();
+        FakePlayer alex = h.join(h.player("Alex").grant(Permissions.LINK_OWN_API_ID));
         h.run(alex, "link \"two words\"");
         assertThat(alex.lastMessage()).isEqualTo("[CAD] Not sent: apiId: \"two words\" contains whitespace");
     }
@@ -168,8 +210,8 @@ class LinkCommandTest {
     @Test
     void oneCadIdCannotBeBoundToTwoPlayers() {
         Harness h = new Harness().configure("sonoran.api-generation", "v1", "sonoran.community-id", "community-1").start();
-        FakePlayer alex = h.join(h.player("Alex"));
-        FakePlayer sam = h.join(h.player("Sam"));
+        FakePlayer alex = h.join(h.player("Alex").grant(Permissions.LINK_OWN_API_ID));
+        FakePlayer sam = h.join(h.player("Sam").grant(Permissions.LINK_OWN_API_ID));
         h.run(alex, "link unit-7");
         h.run(sam, "link unit-7");
         assertThat(sam.lastMessage()).isEqualTo("[CAD] The CAD id unit-7 already belongs to Alex; one CAD id cannot serve two players.");

@@ -32,6 +32,8 @@ import java.util.logging.Logger;
 public final class FakePlatform implements Platform {
     private final MutableClock clock;
     private final Map<UUID, FakePlayer> online = new LinkedHashMap<>();
+    /** Everyone who has joined, by lower-case name: the server's cache of players it has seen. */
+    private final Map<String, UUID> seen = new LinkedHashMap<>();
     private final Queue<Runnable> mainQueue = new ConcurrentLinkedQueue<>();
     private final List<Scheduled> scheduled = new ArrayList<>();
     private final Logger logger;
@@ -81,6 +83,7 @@ public final class FakePlatform implements Platform {
 
     public FakePlayer join(FakePlayer player) {
         online.put(player.uniqueId(), player);
+        seen.put(player.name().toLowerCase(Locale.ROOT), player.uniqueId());
         return player;
     }
 
@@ -104,6 +107,11 @@ public final class FakePlatform implements Platform {
                 .filter(player -> player.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
                 .map(PlatformPlayer.class::cast)
                 .findFirst();
+    }
+
+    @Override
+    public Optional<UUID> knownPlayerId(String name) {
+        return Optional.ofNullable(seen.get(name.toLowerCase(Locale.ROOT)));
     }
 
     // ---- scheduling ----
