@@ -39,8 +39,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -56,6 +58,12 @@ import java.util.logging.Logger;
 public final class CadBridgeCore implements CadAccess, AdminActions {
     /** How long disable may wait for the last outbox write. */
     static final Duration STORAGE_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How much longer than its shutdown timeout closing a dispatcher can take: after draining for
+     * the timeout, SonoranDispatcher waits up to 2 s for its worker to stop; one more second covers
+     * handing the leftovers to storage.
+     */
+    static final Duration CLOSE_BEYOND_SHUTDOWN_TIMEOUT = Duration.ofSeconds(3);
 
     private final Platform platform;
     private final CadConnectionFactory connectionFactory;
@@ -74,6 +82,13 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
     private boolean replayStarted;
     /** A connection switched off by /cad reload, draining off the server thread. */
     private volatile CompletableFuture<Void> standingDown = CompletableFuture.completedFuture(null);
+    /** How long that drain can take in all. */
+    private volatile Duration standingDownFor = Duration.ZERO;
+    /**
+     * What a connection switched off by /cad reload handed back, waiting for the next working
+     * connection of this run. Storage holds them too, for the next start should none come.
+     */
+    private final Queue<PendingOperation> setAside = new ConcurrentLinkedQueue<>();
     private IdentityService identities;
     private LinkService links;
     private Cooldowns cooldowns;
@@ -117,9 +132,9 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
 
     /**
      * Shutdown: stop the timer, stop link polling, give queued CAD work a last chance to go out,
-     * then store what is left for the next start. Blocks for a bounded time: roughly twice the
-     * shutdown timeout (a reload's close still finishing, then this one) plus the worker's join and
-     * {@link #STORAGE_CLOSE_TIMEOUT}.
+     * then store what is left for the next start. Blocks for a bounded time: twice the shutdown
+     * timeout plus {@link #CLOSE_BEYOND_SHUTDOWN_TIMEOUT} each (this close, then a reload's close
+     * still finishing) plus {@link #STORAGE_CLOSE_TIMEOUT}.
      */
     public void disable() {
         afkTimer.cancel();
@@ -131,7 +146,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         }
         Duration shutdownTimeout = config().shutdownTimeout();
         List<PendingOperation> unsent = connection == null ? List.of() : connection.close(shutdownTimeout);
-        awaitStandingDown(shutdownTimeout);
+        awaitStandingDown();
         if (storage == null) {
             return;
         }
@@ -329,6 +344,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
             unavailableReason = null;
             reportCredentials(connection);
             replayOutboxOnce();
+            resubmitSetAside();
         } catch (RuntimeException e) {
             logger.log(Level.SEVERE, "The CAD client could not start", e);
             standDown("the CAD client could not start: " + e.getMessage());
@@ -348,6 +364,22 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
                 logger.info(replaySummary(report));
             }
         });
+    }
+
+    /** Hands work a switched-off connection gave back to the working one. Server thread. */
+    private void resubmitSetAside() {
+        if (unavailableReason != null) {
+            return;
+        }
+        int count = 0;
+        PendingOperation next;
+        while ((next = setAside.poll()) != null) {
+            connection.dispatcher().resubmit(next);
+            count++;
+        }
+        if (count > 0) {
+            logger.info(count + " CAD operation(s) set aside when the connection was switched off were resubmitted.");
+        }
     }
 
     static String replaySummary(ReplayReport report) {
@@ -389,6 +421,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         if (previous != null && !(previous instanceof UnavailableConnection)) {
             CompletableFuture<Void> drained = new CompletableFuture<>();
             standingDown = drained;
+            standingDownFor = current.shutdownTimeout().plus(CLOSE_BEYOND_SHUTDOWN_TIMEOUT);
             // Draining may wait on the network: never on the server thread.
             platform.runAsync(() -> {
                 try {
@@ -396,10 +429,15 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
                     if (unsent.isEmpty()) {
                         return;
                     }
-                    // Handed back without a finished callback: their outbox rows stay, owned by this run.
+                    // Handed back without a finished callback: their outbox rows stay, owned by this run,
+                    // until the next working connection finishes them or the next start replays them.
                     storage.keepForNextStart(unsent);
+                    setAside.addAll(unsent);
                     logger.warning(unsent.size() + " queued CAD operation(s) were not sent because the CAD connection was switched off; "
-                            + (storage.keepsOperations() ? "saved, will be sent after the next start." : "dropped (nothing is stored)."));
+                            + (storage.keepsOperations() ? "saved, will be sent when a working connection is back or after the next start."
+                                    : "kept in memory, will be sent if a working connection is back before the server stops."));
+                    // A reload may have opened a working connection while this one drained.
+                    platform.runOnMain(this::resubmitSetAside);
                 } finally {
                     drained.complete(null);
                 }
@@ -408,9 +446,9 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
     }
 
     /** Lets a connection switched off just before disable hand its leftovers to storage before it closes. */
-    private void awaitStandingDown(Duration shutdownTimeout) {
+    private void awaitStandingDown() {
         try {
-            standingDown.get(shutdownTimeout.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
+            standingDown.get(standingDownFor.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

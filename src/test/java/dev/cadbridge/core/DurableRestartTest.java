@@ -3,10 +3,17 @@ package dev.cadbridge.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cadbridge.dispatch.CadDispatcher;
+import dev.cadbridge.dispatch.CadResult;
+import dev.cadbridge.dispatch.DispatcherStatus;
+import dev.cadbridge.dispatch.PendingOperation;
 import dev.cadbridge.dispatch.SonoranDispatcher;
 import dev.cadbridge.sandbox.SandboxEvent;
 import dev.cadbridge.sandbox.SonoranSandbox;
+import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.storage.ReplayReport;
 import dev.cadbridge.storage.Storage;
+import dev.cadbridge.storage.StorageConfig;
 import dev.cadbridge.storage.StorageStatus;
 import dev.cadbridge.storage.StorageTuning;
 import dev.cadbridge.testing.FakePlayer;
@@ -17,6 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,12 +74,7 @@ class DurableRestartTest {
      */
     private Harness startServer(Clock clock, boolean forgetUnsentAtStop) {
         Harness h = new Harness();
-        h.configure(
-                "sonoran.base-url", sandbox.baseUrl(),
-                "sonoran.api-key", sandbox.apiKey(),
-                "commands.cooldown", "0s",
-                "dispatcher.shutdown-timeout", "0s",
-                "dispatcher.deadlines.detach", "30s");
+        configureForTheSandbox(h);
         h.connectionFactory = (sonoran, dispatcherSettings, outbox) -> {
             CadConnection real = CadConnections.of(SonoranDispatcher.builder(sonoran)
                     .dispatcherSettings(dispatcherSettings).withoutRateLimits().listener(outbox).clock(clock).build());
@@ -82,6 +86,15 @@ class DurableRestartTest {
         h.start();
         await().atMost(WAIT).until(() -> h.core.storageStatus().map(StorageStatus::schemaReady).orElse(false));
         return h;
+    }
+
+    private void configureForTheSandbox(Harness h) {
+        h.configure(
+                "sonoran.base-url", sandbox.baseUrl(),
+                "sonoran.api-key", sandbox.apiKey(),
+                "commands.cooldown", "0s",
+                "dispatcher.shutdown-timeout", "0s",
+                "dispatcher.deadlines.detach", "30s");
     }
 
     private static CadConnection forgettingUnsent(CadConnection real) {
@@ -165,7 +178,7 @@ class DurableRestartTest {
         first.configure("sonoran.api-key", "PASTE-YOUR-API-KEY-HERE", "dispatcher.shutdown-timeout", "0s");
         first.run(first.console, "reload");
         eventually(first, () -> first.platform.logText().contains("1 queued CAD operation(s) were not sent because the CAD connection"
-                + " was switched off; saved, will be sent after the next start."));
+                + " was switched off; saved, will be sent when a working connection is back or after the next start."));
         stop(first);
 
         sandbox.start();
@@ -174,6 +187,64 @@ class DurableRestartTest {
         stop(second);
         assertThat(kicksOf(alex)).isEqualTo(1);
         assertThat(sandbox.deliveredKicks()).extracting(SandboxEvent.Kick::reason).containsExactly("Left the game");
+    }
+
+    @Test
+    void workSetAsideWhenReloadSwitchesTheConnectionOffIsSentByTheNextWorkingConnectionOnceAndNotAgainAfterARestart() {
+        Harness first = startServer(Clock.systemUTC());
+        FakePlayer alex = first.join(first.player("Alex"));
+        first.quit(alex); // the CAD is down: the kick waits in the queue
+
+        first.configure("sonoran.api-key", "");
+        first.run(first.console, "reload");
+        eventually(first, () -> first.platform.logText().contains("1 queued CAD operation(s) were not sent because the CAD connection"
+                + " was switched off"));
+
+        // The owner fixes the key and reloads; the CAD is back. No restart.
+        sandbox.start();
+        configureForTheSandbox(first);
+        first.run(first.console, "reload");
+        eventually(first, () -> kicksOf(alex) == 1);
+        assertThat(first.platform.logText()).contains("1 CAD operation(s) set aside when the connection was switched off were resubmitted.");
+        StorageConfig storageConfig = first.core.config().storage();
+        stop(first);
+
+        // Delivered, so finished in the outbox: the next start has nothing of it to send again.
+        PluginStorage next = PluginStorage.sql(Storage.start(storageConfig, dataFolder, Clock.systemUTC(), StorageTuning.defaults(),
+                first.platform.logger()));
+        try {
+            ReplayReport report = next.replay(new NothingSentDispatcher()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(report.resubmitted()).isEmpty();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            next.close(List.of(), Duration.ofSeconds(5));
+        }
+        assertThat(kicksOf(alex)).isEqualTo(1);
+        assertThat(sandbox.violations()).isEmpty();
+    }
+
+    /** Takes what a replay resubmits and sends nothing. */
+    private static final class NothingSentDispatcher implements CadDispatcher {
+        @Override
+        public CompletableFuture<CadResult> submit(CadOperation operation) {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public CompletableFuture<CadResult> resubmit(PendingOperation operation) {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public DispatcherStatus status() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<PendingOperation> close(Duration timeout) {
+            return List.of();
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -42,6 +43,7 @@ public final class FakePlatform implements Platform {
     private BiFunction<PlatformPlayer, String, Optional<String>> afkKickListener = (player, reason) -> Optional.of(reason);
     private volatile Map<String, Object> configFile = Map.of();
     private volatile RuntimeException configReadFailure;
+    private volatile Executor asyncExecutor = Runnable::run;
 
     private static final class Scheduled {
         Instant due;
@@ -121,9 +123,14 @@ public final class FakePlatform implements Platform {
         mainQueue.add(task);
     }
 
+    /** By default off-thread work runs at once; with this it goes to {@code executor}, as on a real server. */
+    public void runAsyncOn(Executor executor) {
+        this.asyncExecutor = executor;
+    }
+
     @Override
     public void runAsync(Runnable task) {
-        task.run();
+        asyncExecutor.execute(task);
     }
 
     @Override
