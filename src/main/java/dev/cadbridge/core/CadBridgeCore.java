@@ -29,6 +29,7 @@ import dev.cadbridge.sonoran.CadOperation;
 import dev.cadbridge.sonoran.DetachUnits;
 import dev.cadbridge.sonoran.InvalidOperationException;
 import dev.cadbridge.sonoran.KickUnit;
+import dev.cadbridge.sonoran.OperationLimits;
 import dev.cadbridge.storage.ReplayReport;
 import dev.cadbridge.storage.StorageConfig;
 import dev.cadbridge.storage.StorageStatus;
@@ -195,24 +196,60 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         if (unavailableReason != null) {
             return;
         }
+        submitQuitAction(List.of(cadId), player.name());
+    }
+
+    /**
+     * The server is stopping: Paper disables plugins before it disconnects players, so no quit event
+     * will come. Tells the CAD now, as quit.action says, that every online player left: all their
+     * units in one detach, or kicks queued together, which the dispatcher sends as one request.
+     * Call it just before {@link #disable()}, whose close gives these their chance to go out and
+     * stores what cannot for the next start. Server thread.
+     */
+    public void serverStopping() {
+        if (loaded == null || identities == null || unavailableReason != null || config().quitAction() == QuitAction.NONE) {
+            return;
+        }
+        List<String> cadIds = platform.onlinePlayers().stream()
+                .map(player -> identities.cadIdOf(player.uniqueId(), player.name()))
+                .distinct()
+                .toList();
+        if (cadIds.isEmpty()) {
+            return;
+        }
+        logger.info("The server is stopping: telling the CAD that " + cadIds.size() + " online player(s) left (quit.action: "
+                + config().quitAction().name().toLowerCase(java.util.Locale.ROOT) + ").");
+        for (int from = 0; from < cadIds.size(); from += OperationLimits.MAX_UNITS_PER_OPERATION) {
+            List<String> chunk = cadIds.subList(from, Math.min(cadIds.size(), from + OperationLimits.MAX_UNITS_PER_OPERATION));
+            submitQuitAction(chunk, chunk.size() + " player(s) at server stop");
+        }
+    }
+
+    /** Sends quit.action for these units: one detach for all of them, or one kick each. */
+    private void submitQuitAction(List<String> cadIds, String who) {
         CadBridgeConfig current = config();
         try {
-            CadOperation operation = switch (current.quitAction()) {
-                case NONE -> null;
-                case DETACH -> new DetachUnits(List.of(cadId));
-                case KICK -> new KickUnit(cadId, current.quitKickReason());
+            List<CadOperation> operations = switch (current.quitAction()) {
+                case NONE -> List.of();
+                case DETACH -> List.of(new DetachUnits(cadIds));
+                case KICK -> {
+                    List<CadOperation> kicks = new ArrayList<>();
+                    for (String cadId : cadIds) {
+                        kicks.add(new KickUnit(cadId, current.quitKickReason()));
+                    }
+                    yield kicks;
+                }
             };
-            if (operation != null) {
-                String name = player.name();
+            for (CadOperation operation : operations) {
                 dispatcher().submit(operation).whenComplete((result, error) -> {
                     if (error != null || !(result instanceof CadResult.Delivered)) {
-                        debug.log(() -> "Quit " + operation.type() + " for " + name + " was not delivered: "
+                        debug.log(() -> "Quit " + operation.type() + " for " + who + " was not delivered: "
                                 + (error != null ? error : result));
                     }
                 });
             }
         } catch (InvalidOperationException e) {
-            logger.warning("Not telling the CAD that " + player.name() + " left: " + e.getMessage());
+            logger.warning("Not telling the CAD that " + who + " left: " + e.getMessage());
         }
     }
 

@@ -248,6 +248,25 @@ class DurableRestartTest {
     }
 
     @Test
+    void playersOnlineWhenTheServerStopsWhileTheCadIsDownAreKickedOnceAfterTheRestart() {
+        Harness first = startServer(Clock.systemUTC());
+        FakePlayer alex = first.join(first.player("Alex"));
+        FakePlayer sam = first.join(first.player("Sam"));
+        first.core.serverStopping();
+        stop(first);
+        assertThat(first.platform.logText())
+                .contains("2 CAD operation(s) could not be sent before shutdown; saved, will be sent after the next start.");
+
+        sandbox.start();
+        Harness second = startServer(Clock.systemUTC());
+        eventually(second, () -> kicksOf(alex) == 1 && kicksOf(sam) == 1);
+        stop(second);
+        assertThat(kicksOf(alex)).isEqualTo(1);
+        assertThat(kicksOf(sam)).isEqualTo(1);
+        assertThat(sandbox.violations()).isEmpty();
+    }
+
+    @Test
     void everyAcceptedOperationIsInTheOutboxWhileTheServerRunsNotOnlyWhenHandedBackAtStop() {
         Harness first = startServer(Clock.systemUTC(), true);
         FakePlayer officer = first.join(first.staff("Officer"));
