@@ -54,7 +54,7 @@ public class AfkBenchmark {
                 () -> {
                     throw new IllegalStateException("no player is AFK in this benchmark; nothing may be sent");
                 },
-                Messages::defaults, new DebugLog(BenchSupport.quietLogger("CadBridge-bench-afk")));
+                () -> true, Messages::defaults, new DebugLog(BenchSupport.quietLogger("CadBridge-bench-afk")));
         players = new UUID[ONLINE];
         for (int i = 0; i < ONLINE; i++) {
             FakePlayer player = new FakePlayer(UUID.randomUUID(), "Player" + i);

@@ -75,7 +75,7 @@ public final class PlayerMemoryHarness {
                 () -> {
                     throw new IllegalStateException("nothing is sent in this harness");
                 },
-                Messages::defaults, new DebugLog(BenchSupport.quietLogger("CadBridge-bench-memory")));
+                () -> true, Messages::defaults, new DebugLog(BenchSupport.quietLogger("CadBridge-bench-memory")));
         long before = liveHeap();
         for (int i = 0; i < count; i++) {
             identities.playerJoined(ids[i], names[i]).join();

@@ -12,6 +12,7 @@ import dev.cadbridge.sonoran.InvalidOperationException;
 import dev.cadbridge.sonoran.KickUnit;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 
@@ -23,11 +24,14 @@ public final class AfkService {
     private final AfkTracker tracker;
     private final IdentityService identities;
     private final Supplier<CadDispatcher> dispatcher;
+    private final BooleanSupplier connected;
     private final Supplier<Messages> messages;
     private final DebugLog debug;
 
-    public AfkService(Platform platform, AfkTracker tracker, IdentityService identities,
-                      Supplier<CadDispatcher> dispatcher, Supplier<Messages> messages, DebugLog debug) {
+    /** {@code connected}: whether the CAD can be reached with the current configuration. */
+    public AfkService(Platform platform, AfkTracker tracker, IdentityService identities, Supplier<CadDispatcher> dispatcher,
+                      BooleanSupplier connected, Supplier<Messages> messages, DebugLog debug) {
+        this.connected = connected;
         this.debug = debug;
         this.platform = platform;
         this.tracker = tracker;
@@ -48,16 +52,25 @@ public final class AfkService {
         tracker.untrack(player.uniqueId());
     }
 
-    /** One pass over online players; runs on the server thread every check interval. */
+    /**
+     * One pass over online players; runs on the server thread every check interval. While the CAD
+     * cannot be reached the pass still runs (it dates activity), but nobody is warned or kicked:
+     * the warning would promise, and the kick message report, something that cannot happen.
+     */
     public void checkOnlinePlayers() {
         AfkTracker.Pass pass = tracker.beginPass();
+        boolean canReachTheCad = connected.getAsBoolean();
         // The players kept from their join: no lookup and no wrapper per player per pass.
         for (AfkTracker.Session session : tracker.sessions()) {
             PlatformPlayer player = session.player();
             if (player == null) {
                 continue;
             }
-            switch (tracker.check(pass, session, player::idleDuration, () -> player.hasPermission(EXEMPT_PERMISSION))) {
+            AfkTracker.Decision decision = tracker.check(pass, session, player::idleDuration, () -> player.hasPermission(EXEMPT_PERMISSION));
+            if (!canReachTheCad) {
+                continue;
+            }
+            switch (decision) {
                 case WARN -> player.sendMessage(messages.get().render(Message.AFK_WARNING,
                         Messages.text("seconds", tracker.settings().warnBefore().toSeconds())));
                 case KICK -> kick(player);

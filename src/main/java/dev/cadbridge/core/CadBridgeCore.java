@@ -125,7 +125,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         cooldowns = new Cooldowns(clock, () -> config().commands().cooldown());
         command = new CadCommand(new CommandServices(platform, this, identities, links, cooldowns, this::config, this, clock));
         afk = new AfkService(platform, new AfkTracker(config().afk(), clock), identities, this::dispatcher,
-                () -> config().messages(), debug);
+                () -> unavailableReason == null, () -> config().messages(), debug);
         startAfkTimer();
         // Players already online when the plugin is enabled late (plugin managers, /reload).
         platform.onlinePlayers().forEach(this::playerJoined);

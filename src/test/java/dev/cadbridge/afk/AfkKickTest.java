@@ -36,6 +36,15 @@ class AfkKickTest {
     }
 
     @Test
+    void whileTheCadCannotBeReachedNobodyIsToldTheyWillBeOrWereTakenOffTheirUnit() {
+        Harness offline = new Harness().configure("quit.action", "none", "sonoran.api-key", "").start();
+        FakePlayer sam = offline.join(offline.player("Sam"));
+        offline.platform.advance(Duration.ofMinutes(15));
+        assertThat(sam.messages()).isEmpty();
+        assertThat(offline.platform.afkKickEvents()).isEmpty();
+    }
+
+    @Test
     void walkingAroundKeepsThePlayerOnTheirUnit() {
         for (int i = 0; i < 20; i++) {
             h.platform.advance(Duration.ofMinutes(1));
