@@ -48,9 +48,13 @@ final class StatusCommand implements Subcommand {
         DispatcherStatus status = services.cad().dispatcher().status();
         Optional<StorageStatus> storage = services.admin().storageStatus();
         int online = services.identities().onlineCount();
+        // Counting would wait for the database; status is most needed exactly when it does not answer.
         if (storage.isPresent() && !storage.get().schemaReady()) {
-            // Counting would wait for the database; status is most needed exactly when it does not answer.
             lines(status, storage, online, "unknown (storage not ready)").forEach(sender::sendMessage);
+            return;
+        }
+        if (storage.isPresent() && storage.get().connection() == StorageStatus.Connection.UNAVAILABLE) {
+            lines(status, storage, online, "unknown (storage unavailable)").forEach(sender::sendMessage);
             return;
         }
         services.identities().storedCount().whenComplete((stored, error) -> {

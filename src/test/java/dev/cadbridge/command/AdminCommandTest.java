@@ -12,7 +12,13 @@ import dev.cadbridge.testing.Harness;
 import dev.cadbridge.core.PluginStorage;
 import dev.cadbridge.storage.Storage;
 import dev.cadbridge.storage.StorageConfig;
+import dev.cadbridge.storage.StorageStatus;
 import dev.cadbridge.storage.StorageTuning;
+import dev.cadbridge.storage.StorageType;
+import dev.cadbridge.identity.IdentityRepository;
+import dev.cadbridge.identity.InMemoryIdentityRepository;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +46,79 @@ class AdminCommandTest {
                 .contains("Identities: 1 online players cached, 1 stored")
                 .contains("Config: no problems")
                 .doesNotContain("super-secret-key-value");
+    }
+
+    @Test
+    void statusAnswersAtOnceWhileTheDatabaseIsUnavailableInsteadOfWaitingToCountIdentities() {
+        Harness h = new Harness();
+        IdentityRepository memoryIds = new InMemoryIdentityRepository();
+        IdentityRepository neverAnswers = new IdentityRepository() {
+            @Override
+            public CompletableFuture<Optional<dev.cadbridge.identity.CadIdentity>> find(java.util.UUID playerId) {
+                return memoryIds.find(playerId);
+            }
+
+            @Override
+            public CompletableFuture<Optional<dev.cadbridge.identity.CadIdentity>> findByCadId(String cadId) {
+                return memoryIds.findByCadId(cadId);
+            }
+
+            @Override
+            public CompletableFuture<Void> save(dev.cadbridge.identity.CadIdentity identity) {
+                return memoryIds.save(identity);
+            }
+
+            @Override
+            public CompletableFuture<Boolean> delete(java.util.UUID playerId) {
+                return memoryIds.delete(playerId);
+            }
+
+            @Override
+            public CompletableFuture<Long> count() {
+                return new CompletableFuture<>(); // a database that stopped answering
+            }
+        };
+        StorageStatus unavailable = new StorageStatus(StorageType.MARIADB, "mariadb cadbridge@db.internal:3306/cadbridge",
+                StorageStatus.Connection.UNAVAILABLE, true, "connection timed out", Instant.parse("2026-01-01T11:58:00Z"), 3, 0);
+        PluginStorage memory = PluginStorage.inMemory(neverAnswers);
+        h.storageFactory = config -> new PluginStorage() {
+            @Override
+            public IdentityRepository identities() {
+                return memory.identities();
+            }
+
+            @Override
+            public dev.cadbridge.dispatch.OutboxListener outbox() {
+                return memory.outbox();
+            }
+
+            @Override
+            public boolean keepsOperations() {
+                return true;
+            }
+
+            @Override
+            public CompletableFuture<dev.cadbridge.storage.ReplayReport> replay(dev.cadbridge.dispatch.CadDispatcher dispatcher) {
+                return memory.replay(dispatcher);
+            }
+
+            @Override
+            public void keepForNextStart(java.util.List<dev.cadbridge.dispatch.PendingOperation> handedBack) {}
+
+            @Override
+            public Optional<StorageStatus> status() {
+                return Optional.of(unavailable);
+            }
+
+            @Override
+            public void close(java.util.List<dev.cadbridge.dispatch.PendingOperation> stillPending, Duration timeout) {}
+        };
+        h.start();
+
+        h.core.command().execute(h.console, new String[] {"status"});
+        assertThat(h.console.messages())
+                .contains("Storage: mariadb, unavailable, schema ready, backlog 3")
+                .contains("Identities: 0 online players cached, unknown (storage unavailable) stored");
     }
 
     @TempDir
