@@ -12,6 +12,7 @@ import dev.cadbridge.sonoran.InvalidOperationException;
 import dev.cadbridge.sonoran.KickUnit;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -97,12 +98,16 @@ public final class AfkService {
             platform.logger().warning("Not sending the AFK kick for " + player.name() + ": " + e.getMessage());
             return;
         }
-        player.sendMessage(messages.get().render(Message.AFK_KICKED));
         String name = player.name();
+        UUID playerId = player.uniqueId();
         dispatcher.get().submit(kick).whenComplete((result, error) -> {
             if (error != null) {
                 platform.logger().log(Level.WARNING, "AFK kick of " + name + " failed", error);
-            } else if (!(result instanceof CadResult.Delivered)) {
+            } else if (result instanceof CadResult.Delivered) {
+                // Said once the CAD did it, not before: a kick can fail or expire.
+                platform.runOnMain(() -> platform.onlinePlayer(playerId)
+                        .ifPresent(online -> online.sendMessage(messages.get().render(Message.AFK_KICKED))));
+            } else {
                 debug.log(() -> "AFK kick of " + name + " was not delivered: " + result);
             }
         });

@@ -2,11 +2,14 @@ package dev.cadbridge.afk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cadbridge.dispatch.CadResult;
+import dev.cadbridge.dispatch.FailureKind;
 import dev.cadbridge.sonoran.KickUnit;
 import dev.cadbridge.testing.FakePlayer;
 import dev.cadbridge.testing.Harness;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +45,23 @@ class AfkKickTest {
         offline.platform.advance(Duration.ofMinutes(15));
         assertThat(sam.messages()).isEmpty();
         assertThat(offline.platform.afkKickEvents()).isEmpty();
+    }
+
+    @Test
+    void thePlayerIsToldTheyWereTakenOffTheirUnitOnlyOnceTheCadDidIt() {
+        h.cad.holdAnswers();
+        h.platform.advance(Duration.ofMinutes(10));
+        assertThat(h.cad.received()).containsExactly(new KickUnit(alex.uniqueId().toString(), "Automated AFK Timer"));
+        assertThat(alex.messages()).noneMatch(message -> message.contains("You were taken off"));
+
+        h.cad.releaseHeld(new CadResult.Failed(FailureKind.TARGET_NOT_FOUND, "that unit is not logged in to the CAD", null));
+        h.platform.runMainTasks();
+        assertThat(alex.messages()).noneMatch(message -> message.contains("You were taken off"));
+
+        FakePlayer sam = h.join(h.player("Sam"));
+        h.cad.answerWith(new CadResult.Delivered(OptionalLong.empty()));
+        h.platform.advance(Duration.ofMinutes(10));
+        assertThat(sam.lastMessage()).isEqualTo("[CAD] You were taken off your CAD unit for being away.");
     }
 
     @Test
