@@ -3,6 +3,7 @@ package dev.cadbridge.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cadbridge.command.Permissions;
 import dev.cadbridge.dispatch.SonoranDispatcher;
 import dev.cadbridge.sandbox.SandboxCall;
 import dev.cadbridge.sandbox.SandboxEvent;
@@ -82,6 +83,7 @@ class EndToEndTest {
         Supplier<String> alexId = () -> id(alex);
 
         if (generation == ApiGeneration.V1) {
+            alex.grant(Permissions.LINK_OWN_API_ID);
             h.run(alex, "link Alex#7");
             assertThat(alex.lastMessage()).isEqualTo("[CAD] Your CAD API ID is now Alex#7.");
             alexId = () -> "Alex#7";

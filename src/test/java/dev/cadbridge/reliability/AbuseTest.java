@@ -57,8 +57,8 @@ class AbuseTest {
     @Test
     void onV1APlayerCannotClaimAnIdAnotherPlayerHoldsOnlineOrOffline() {
         Harness h = v1();
-        FakePlayer alex = h.join(h.player("Alex"));
-        FakePlayer sam = h.join(h.player("Sam"));
+        FakePlayer alex = h.join(h.player("Alex").grant(Permissions.LINK_OWN_API_ID));
+        FakePlayer sam = h.join(h.player("Sam").grant(Permissions.LINK_OWN_API_ID));
         h.run(sam, "link unit-sam");
         assertThat(sam.lastMessage()).isEqualTo("[CAD] Your CAD API ID is now unit-sam.");
 
@@ -75,7 +75,7 @@ class AbuseTest {
     @Test
     void onV1APlayerCannotClaimTheDefaultIdOfAPlayerWhoIsAway() {
         Harness h = v1();
-        FakePlayer alex = h.join(h.player("Alex"));
+        FakePlayer alex = h.join(h.player("Alex").grant(Permissions.LINK_OWN_API_ID));
         FakePlayer sam = new FakePlayer("Sam").grant(Permissions.USE_ATTACH);
 
         h.run(alex, "link " + sam.uniqueId());
