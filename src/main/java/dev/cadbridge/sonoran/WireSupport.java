@@ -112,6 +112,18 @@ public final class WireSupport {
         return array;
     }
 
+    /**
+     * Both generations send {@code notes} as an array whose note shape no page shows, so it goes as
+     * {@code []} and the notes text is appended to the description instead.
+     */
+    public static String descriptionWithNotes(NewDispatch dispatch) {
+        if (dispatch.notes().isEmpty()) {
+            return dispatch.description();
+        }
+        return dispatch.description().isEmpty() ? "Notes: " + dispatch.notes()
+                : dispatch.description() + "\n\nNotes: " + dispatch.notes();
+    }
+
     /** Every operation of the request succeeded (the answer does not report them one by one). */
     public static WireOutcome allDelivered(List<CadOperation> operations) {
         List<CadResult> results = new ArrayList<>();

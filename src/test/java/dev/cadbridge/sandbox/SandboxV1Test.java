@@ -18,7 +18,7 @@ class SandboxV1Test extends SandboxTestSupport {
     void newDispatchAnswersTheCallIdInItsText() {
         SandboxHttp.Answer answer = http.v1("/emergency/new_dispatch", "NEW_DISPATCH", """
                 [{"serverId":1,"origin":0,"status":0,"priority":1,"block":"123","address":"4234 E. Example Ave",
-                  "postal":"456","title":"Traffic Stop","code":"10-39","description":"Blue Sedan","notes":"",
+                  "postal":"456","title":"Traffic Stop","code":"10-39","description":"Blue Sedan","notes":[],
                   "metaData":{"someKey":"someValue"},"units":["STEAM:1234"]}]""");
 
         assertThat(answer.code()).isEqualTo(200);

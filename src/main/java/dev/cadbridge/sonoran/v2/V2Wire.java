@@ -120,10 +120,7 @@ public final class V2Wire implements SonoranWire {
         optional(body, "postal", dispatch.postal());
         body.addProperty("title", dispatch.title());
         optional(body, "code", dispatch.code());
-        String description = dispatch.notes().isEmpty() ? dispatch.description()
-                : dispatch.description().isEmpty() ? "Notes: " + dispatch.notes()
-                : dispatch.description() + "\n\nNotes: " + dispatch.notes();
-        optional(body, "description", description);
+        optional(body, "description", WireSupport.descriptionWithNotes(dispatch));
         body.add("notes", new JsonArray());
         body.add("communityUserIds", WireSupport.strings(dispatch.units()));
         if (!dispatch.metaData().isEmpty()) {
