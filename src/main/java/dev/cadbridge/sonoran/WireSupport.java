@@ -9,30 +9,36 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 import okhttp3.Headers;
 
 /** Answer handling both generations share: Retry-After, trace ids, redaction, 429 and 5xx. */
 public final class WireSupport {
     private static final int MAX_MESSAGE_LENGTH = 300;
+    private static final Pattern DELAY_SECONDS = Pattern.compile("\\d{1,12}(\\.\\d{1,9})?");
 
     private WireSupport() {}
 
-    /** The instant a 429's Retry-After points to (delta seconds or HTTP date), or null if absent or unreadable. */
+    /**
+     * The instant a 429's Retry-After points to (delta seconds, possibly with a fraction such as
+     * {@code 1.5}, which Sonoran's own clients accept, or an HTTP date), or null if absent or unreadable.
+     */
     public static Instant retryAt(Headers headers, Instant now) {
         String value = headers.get("Retry-After");
         if (value == null || value.isBlank()) {
             return null;
         }
         String trimmed = value.strip();
-        try {
-            long seconds = Long.parseLong(trimmed);
-            return now.plus(Duration.ofSeconds(Math.max(0, seconds)));
-        } catch (NumberFormatException notSeconds) {
+        if (DELAY_SECONDS.matcher(trimmed).matches()) {
+            BigDecimal seconds = new BigDecimal(trimmed);
+            return now.plusSeconds(seconds.longValue()).plusNanos(seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+        } else {
             try {
                 Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
                 return at.isBefore(now) ? now : at;

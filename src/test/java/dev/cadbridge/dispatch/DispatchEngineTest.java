@@ -185,6 +185,21 @@ class DispatchEngineTest {
     }
 
     @Test
+    void retryAfterWithAFractionOfASecondIsHonoured() {
+        assertThat(WireSupport.retryAt(Headers.of("Retry-After", "1.5"), now)).isEqualTo(T0.plusMillis(1500));
+        assertThat(WireSupport.retryAt(Headers.of("Retry-After", "0.25"), now)).isEqualTo(T0.plusMillis(250));
+        assertThat(WireSupport.retryAt(Headers.of("Retry-After", "2"), now)).isEqualTo(T0.plusSeconds(2));
+        assertThat(WireSupport.retryAt(Headers.of("Retry-After", "soon"), now)).isNull();
+
+        DispatchEngine engine = engine(ApiGeneration.V2, SonoranDispatcher.withoutRateLimits(DispatcherSettings.defaults()));
+        submit(engine, new CloseCall(9));
+        DispatchEngine.Batch batch = engine.nextBatch(now);
+        engine.onOutcome(batch, new WireOutcome.RateLimited(WireSupport.retryAt(Headers.of("Retry-After", "1.5"), now), null), now);
+        assertThat(engine.nextBatch(T0.plusMillis(1499))).as("held for the whole 1.5 s").isNull();
+        assertThat(engine.nextBatch(T0.plusMillis(1500))).as("and not longer").isNotNull();
+    }
+
+    @Test
     void a429WithoutRetryAfterBacksOffExponentiallyAndNeverDropsTheWork() {
         jitter = 1.0; // full delay: base 1 s, then 2 s, 4 s ...
         DispatchEngine engine = engine(ApiGeneration.V2, SonoranDispatcher.withoutRateLimits(DispatcherSettings.defaults()));
