@@ -32,8 +32,9 @@ import java.util.logging.Logger;
 
 /**
  * The dispatcher's decisions, without threads or I/O: what to send next, when to wake up, and what
- * an answer means for each queued operation. Every method takes the current instant, so tests step
- * it with a manual clock. Not thread-safe: {@link SonoranDispatcher} calls it under one lock.
+ * an answer means for each queued operation. Every method takes the current {@link Moment} (wall
+ * clock for deadlines, monotonic clock for pacing), so tests step both by hand. Not thread-safe:
+ * {@link SonoranDispatcher} calls it under one lock.
  *
  * <p>{@code accepted} is called in {@link #accept}, before the operation can reach the worker, so the
  * outbox records it within moments of intake even while the worker is busy with a slow request and
@@ -47,6 +48,12 @@ final class DispatchEngine {
      * a few seconds of backoff.
      */
     static final int FAILURES_BEFORE_UNREACHABLE = 3;
+
+    /**
+     * The longest an endpoint is held for a Retry-After. Every deadline is at most a day, so a longer
+     * hold changes nothing for queued work; the cap keeps monotonic arithmetic from overflowing.
+     */
+    static final Duration LONGEST_HOLD = Duration.ofDays(1);
 
     static final class Entry {
         final PendingOperation pending;
@@ -101,7 +108,8 @@ final class DispatchEngine {
 
     private String circuitReason;
     private int transientFailuresInARow;
-    private Instant backoffUntil = Instant.MIN;
+    private boolean backingOff;
+    private long backoffUntil;
     private boolean unreachable;
 
     private Instant lastSuccess;
@@ -114,7 +122,7 @@ final class DispatchEngine {
     private long expired;
 
     DispatchEngine(ApiGeneration generation, DispatcherSettings settings, Map<Endpoint, RateLimit> auxLimits,
-                   OutboxListener listener, Logger log, DoubleSupplier jitter, Instant now) {
+                   OutboxListener listener, Logger log, DoubleSupplier jitter, Moment now) {
         this.settings = settings;
         this.auxLimits = Map.copyOf(auxLimits);
         this.listener = listener;
@@ -124,11 +132,11 @@ final class DispatchEngine {
             queues.put(type, new ArrayDeque<>());
         }
         this.generation = generation;
-        this.buckets = buckets(generation, now);
+        this.buckets = buckets(generation, now.nanos());
     }
 
     /** v2 limits each endpoint separately; v1 publishes no numbers, so one bucket paces every operation. */
-    private Map<Endpoint, TokenBucket> buckets(ApiGeneration generation, Instant now) {
+    private Map<Endpoint, TokenBucket> buckets(ApiGeneration generation, long now) {
         Map<Endpoint, TokenBucket> result = new EnumMap<>(Endpoint.class);
         TokenBucket shared = new TokenBucket(settings.v1RateLimit(), now);
         for (OperationType type : OperationType.values()) {
@@ -182,10 +190,10 @@ final class DispatchEngine {
     // ----- worker side -----
 
     /** The next request to send, or null when nothing may be sent now (see {@link #nextWakeup}). */
-    Batch nextBatch(Instant now) {
+    Batch nextBatch(Moment now) {
         admitArrivals();
-        expire(now);
-        if (inFlight != null || circuitReason != null || now.isBefore(backoffUntil)) {
+        expire(now.wall());
+        if (inFlight != null || circuitReason != null || backingOff(now)) {
             return null;
         }
         OperationType chosen = null;
@@ -193,7 +201,7 @@ final class DispatchEngine {
         for (OperationType type : OperationType.values()) {
             Entry head = queues.get(type).peekFirst();
             if (head != null && head.sequence < oldest
-                    && !buckets.get(Endpoint.of(type)).nextTokenAt(now).isAfter(now)) {
+                    && !now.isBefore(buckets.get(Endpoint.of(type)).nextTokenAt(now.nanos()))) {
                 chosen = type;
                 oldest = head.sequence;
             }
@@ -201,7 +209,7 @@ final class DispatchEngine {
         if (chosen == null) {
             return null;
         }
-        buckets.get(Endpoint.of(chosen)).tryTake(now);
+        buckets.get(Endpoint.of(chosen)).tryTake(now.nanos());
         inFlight = build(chosen);
         requests++;
         if (inFlight.operationCount() > 1) {
@@ -210,26 +218,35 @@ final class DispatchEngine {
         return inFlight;
     }
 
-    /** When the worker should look again (a deadline, a token, the end of a backoff), or null for "when woken". */
-    Instant nextWakeup(Instant now) {
+    /**
+     * How long the worker may wait before it must look again (a deadline, a token, the end of a
+     * backoff), or null for "until woken".
+     */
+    Duration nextWakeup(Moment now) {
         if (!arrivals.isEmpty()) {
-            return now;
+            return Duration.ZERO;
         }
-        Instant wake = null;
+        Duration wake = null;
         for (ArrayDeque<Entry> queue : queues.values()) {
             for (Entry entry : queue) {
-                wake = earlier(wake, entry.pending.deadline());
+                Duration untilDeadline = Duration.between(now.wall(), entry.pending.deadline());
+                wake = shorter(wake, untilDeadline.isNegative() ? Duration.ZERO : untilDeadline);
             }
             if (!queue.isEmpty() && inFlight == null && circuitReason == null) {
-                Instant tokenAt = buckets.get(Endpoint.of(queue.peekFirst().type())).nextTokenAt(now);
-                wake = earlier(wake, tokenAt.isAfter(backoffUntil) ? tokenAt : backoffUntil);
+                Duration untilToken = now.until(buckets.get(Endpoint.of(queue.peekFirst().type())).nextTokenAt(now.nanos()));
+                Duration untilBackoffEnds = backingOff ? now.until(backoffUntil) : Duration.ZERO;
+                wake = shorter(wake, untilToken.compareTo(untilBackoffEnds) > 0 ? untilToken : untilBackoffEnds);
             }
         }
         return wake;
     }
 
-    static Instant earlier(Instant a, Instant b) {
-        return a == null || (b != null && b.isBefore(a)) ? b : a;
+    static Duration shorter(Duration a, Duration b) {
+        return a == null || (b != null && b.compareTo(a) < 0) ? b : a;
+    }
+
+    private boolean backingOff(Moment now) {
+        return backingOff && now.isBefore(backoffUntil);
     }
 
     private void admitArrivals() {
@@ -385,7 +402,7 @@ final class DispatchEngine {
     }
 
     /** Applies the answer to the request {@link #nextBatch} handed out. */
-    void onOutcome(Batch batch, WireOutcome outcome, Instant now) {
+    void onOutcome(Batch batch, WireOutcome outcome, Moment now) {
         if (batch != inFlight) {
             return; // handed back by shutdown while it was on the wire
         }
@@ -395,7 +412,7 @@ final class DispatchEngine {
             case WireOutcome.Answered answered -> {
                 reachable();
                 bucket.answered();
-                lastSuccess = now;
+                lastSuccess = now.wall();
                 for (int i = 0; i < batch.members().size(); i++) {
                     CadResult result = answered.results().get(i);
                     batch.members().get(i).forEach(entry -> finish(entry, result));
@@ -404,7 +421,7 @@ final class DispatchEngine {
             case WireOutcome.Rejected rejected -> {
                 reachable();
                 bucket.answered();
-                lastFailure = new DispatcherStatus.LastFailure(now, rejected.kind().name(), rejected.message(), rejected.traceId());
+                lastFailure = new DispatcherStatus.LastFailure(now.wall(), rejected.kind().name(), rejected.message(), rejected.traceId());
                 switch (rejected.kind()) {
                     case CREDENTIALS -> {
                         requeueFirst(batch);
@@ -425,15 +442,14 @@ final class DispatchEngine {
             }
             case WireOutcome.RateLimited limited -> {
                 rateLimitedCount++;
-                Instant until = limited.retryAt() != null ? limited.retryAt()
-                        : now.plus(backoff(bucket.rateLimitedInARow() + 1));
-                bucket.rateLimited(until);
-                lastFailure = new DispatcherStatus.LastFailure(now, "RATE_LIMITED", "the CAD asked to slow down on "
-                        + describe(batch.type()) + "; waiting until " + until, limited.traceId());
+                Duration hold = hold(bucket, limited.retryAfter());
+                bucket.rateLimited(now.nanos() + hold.toNanos());
+                lastFailure = new DispatcherStatus.LastFailure(now.wall(), "RATE_LIMITED", "the CAD asked to slow down on "
+                        + describe(batch.type()) + "; waiting " + readable(hold), limited.traceId());
                 requeueFirst(batch);
             }
             case WireOutcome.Transient problem -> {
-                lastFailure = new DispatcherStatus.LastFailure(now, problem.kind(), problem.message(), problem.traceId());
+                lastFailure = new DispatcherStatus.LastFailure(now.wall(), problem.kind(), problem.message(), problem.traceId());
                 if (batch.type() == OperationType.NEW_DISPATCH && problem.mayHaveReachedServer()) {
                     // No idempotency key: sending again could create the call twice.
                     finishAll(batch, new CadResult.OutcomeUnknown(problem.message()
@@ -442,7 +458,8 @@ final class DispatchEngine {
                     requeueFirst(batch);
                 }
                 transientFailuresInARow++;
-                backoffUntil = now.plus(backoff(transientFailuresInARow));
+                backingOff = true;
+                backoffUntil = now.nanos() + backoff(transientFailuresInARow).toNanos();
                 if (!unreachable && transientFailuresInARow >= FAILURES_BEFORE_UNREACHABLE) {
                     unreachable = true;
                     log.warning("CAD unreachable: " + problem.message() + " (will keep retrying)");
@@ -458,9 +475,19 @@ final class DispatchEngine {
         return Duration.ofNanos((long) (full / 2 + jitter.getAsDouble() * full / 2));
     }
 
+    /** How long a 429 holds the endpoint: the CAD's Retry-After, else exponential backoff; at most {@link #LONGEST_HOLD}. */
+    private Duration hold(TokenBucket bucket, Duration retryAfter) {
+        Duration hold = retryAfter != null ? retryAfter : backoff(bucket.rateLimitedInARow() + 1);
+        return hold.compareTo(LONGEST_HOLD) > 0 ? LONGEST_HOLD : hold;
+    }
+
+    private static String readable(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
     private void reachable() {
         transientFailuresInARow = 0;
-        backoffUntil = Instant.MIN;
+        backingOff = false;
         if (unreachable) {
             unreachable = false;
             log.info("CAD reachable again");
@@ -497,7 +524,7 @@ final class DispatchEngine {
     }
 
     /** Clears what a reload may have fixed: the circuit, plan-disabled types, the backoff. */
-    void reconfigure(ApiGeneration newGeneration, Instant now) {
+    void reconfigure(ApiGeneration newGeneration, Moment now) {
         if (circuitReason != null) {
             log.info("CAD settings reloaded; sending resumes");
         }
@@ -506,24 +533,28 @@ final class DispatchEngine {
         reachable();
         if (newGeneration != generation) {
             generation = newGeneration;
-            buckets = buckets(newGeneration, now);
+            buckets = buckets(newGeneration, now.nanos());
         }
     }
 
     // ----- links and version: paced by the same buckets -----
 
-    boolean tryTake(Endpoint endpoint, Instant now) {
-        return buckets.get(endpoint).tryTake(now);
+    boolean tryTake(Endpoint endpoint, Moment now) {
+        return buckets.get(endpoint).tryTake(now.nanos());
     }
 
-    Instant nextTokenAt(Endpoint endpoint, Instant now) {
-        return buckets.get(endpoint).nextTokenAt(now);
+    /** How long until {@code endpoint} has a token. */
+    Duration untilToken(Endpoint endpoint, Moment now) {
+        return now.until(buckets.get(endpoint).nextTokenAt(now.nanos()));
     }
 
-    void rateLimited(Endpoint endpoint, Instant retryAt, Instant now) {
+    /** A 429 on a link or version request; returns how long the endpoint is held. */
+    Duration rateLimited(Endpoint endpoint, Duration retryAfter, Moment now) {
         TokenBucket bucket = buckets.get(endpoint);
         rateLimitedCount++;
-        bucket.rateLimited(retryAt != null ? retryAt : now.plus(backoff(bucket.rateLimitedInARow() + 1)));
+        Duration hold = hold(bucket, retryAfter);
+        bucket.rateLimited(now.nanos() + hold.toNanos());
+        return hold;
     }
 
     // ----- shutdown -----

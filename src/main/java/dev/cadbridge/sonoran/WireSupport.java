@@ -26,10 +26,11 @@ public final class WireSupport {
     private WireSupport() {}
 
     /**
-     * The instant a 429's Retry-After points to (delta seconds, possibly with a fraction such as
-     * {@code 1.5}, which Sonoran's own clients accept, or an HTTP date), or null if absent or unreadable.
+     * How long a 429's Retry-After says to wait: delta seconds, possibly with a fraction such as
+     * {@code 1.5}, which Sonoran's own clients accept, or an HTTP date, read against the wall clock
+     * {@code now} (a date in the past means no wait). Null if absent or unreadable.
      */
-    public static Instant retryAt(Headers headers, Instant now) {
+    public static Duration retryAfter(Headers headers, Instant now) {
         String value = headers.get("Retry-After");
         if (value == null || value.isBlank()) {
             return null;
@@ -37,14 +38,13 @@ public final class WireSupport {
         String trimmed = value.strip();
         if (DELAY_SECONDS.matcher(trimmed).matches()) {
             BigDecimal seconds = new BigDecimal(trimmed);
-            return now.plusSeconds(seconds.longValue()).plusNanos(seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
-        } else {
-            try {
-                Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return at.isBefore(now) ? now : at;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
+            return Duration.ofSeconds(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+        }
+        try {
+            Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return at.isBefore(now) ? Duration.ZERO : Duration.between(now, at);
+        } catch (DateTimeParseException notADate) {
+            return null;
         }
     }
 
@@ -89,7 +89,7 @@ public final class WireSupport {
     /** Answers any generation treats the same: 429 and 5xx. Null when the status is something else. */
     public static WireOutcome rateLimitOrServerError(WireResponse response, Instant now, String describedBody) {
         if (response.code() == 429) {
-            return new WireOutcome.RateLimited(retryAt(response.headers(), now), traceId(response, jsonObject(response.body())));
+            return new WireOutcome.RateLimited(retryAfter(response.headers(), now), traceId(response, jsonObject(response.body())));
         }
         if (response.code() >= 500) {
             // 503 says the request was not processed; other 5xx (502/504 from a gateway) may hide a call that was created.

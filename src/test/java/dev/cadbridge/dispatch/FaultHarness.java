@@ -130,6 +130,7 @@ abstract class FaultHarness {
         dispatcher = SonoranDispatcher.builder(settings())
                 .dispatcherSettings(dispatcherSettings)
                 .clock(clock)
+                .monotonicClock(clock::nanoTime)
                 .jitter(() -> 0.5)
                 .logger(logger)
                 .threadName("CadBridge-Dispatcher-" + caseName)
