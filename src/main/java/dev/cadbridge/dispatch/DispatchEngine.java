@@ -198,9 +198,10 @@ final class DispatchEngine {
         }
         OperationType chosen = null;
         long oldest = Long.MAX_VALUE;
+        Map<String, Long> oldestByTarget = oldestByTarget();
         for (OperationType type : OperationType.values()) {
             Entry head = queues.get(type).peekFirst();
-            if (head != null && head.sequence < oldest
+            if (head != null && head.sequence < oldest && !waitsForOlder(head, oldestByTarget)
                     && !now.isBefore(buckets.get(Endpoint.of(type)).nextTokenAt(now.nanos()))) {
                 chosen = type;
                 oldest = head.sequence;
@@ -227,12 +228,14 @@ final class DispatchEngine {
             return Duration.ZERO;
         }
         Duration wake = null;
+        Map<String, Long> oldestByTarget = oldestByTarget();
         for (ArrayDeque<Entry> queue : queues.values()) {
             for (Entry entry : queue) {
                 Duration untilDeadline = Duration.between(now.wall(), entry.pending.deadline());
                 wake = shorter(wake, untilDeadline.isNegative() ? Duration.ZERO : untilDeadline);
             }
-            if (!queue.isEmpty() && inFlight == null && circuitReason == null) {
+            // A head that waits for an older operation goes after it; that one's own head sets the wake-up.
+            if (!queue.isEmpty() && inFlight == null && circuitReason == null && !waitsForOlder(queue.peekFirst(), oldestByTarget)) {
                 Duration untilToken = now.until(buckets.get(Endpoint.of(queue.peekFirst().type())).nextTokenAt(now.nanos()));
                 Duration untilBackoffEnds = backingOff ? now.until(backoffUntil) : Duration.ZERO;
                 wake = shorter(wake, untilToken.compareTo(untilBackoffEnds) > 0 ? untilToken : untilBackoffEnds);
@@ -247,6 +250,43 @@ final class DispatchEngine {
 
     private boolean backingOff(Moment now) {
         return backingOff && now.isBefore(backoffUntil);
+    }
+
+    /**
+     * The oldest queued sequence number for each unit and call, so that no operation is sent while
+     * an older one on the same unit or call waits in another queue (for its endpoint's token, or
+     * behind a 429): a detach sent before the attach it followed would leave the unit attached.
+     * Empty when at most one queue holds work, since each queue keeps its own order.
+     */
+    private Map<String, Long> oldestByTarget() {
+        int busyQueues = 0;
+        for (ArrayDeque<Entry> queue : queues.values()) {
+            busyQueues += queue.isEmpty() ? 0 : 1;
+        }
+        if (busyQueues < 2) {
+            return Map.of();
+        }
+        Map<String, Long> oldest = new HashMap<>();
+        for (ArrayDeque<Entry> queue : queues.values()) {
+            for (Entry entry : queue) {
+                for (String target : targets(entry.pending.operation())) {
+                    oldest.merge(target, entry.sequence, Math::min);
+                }
+            }
+        }
+        return oldest;
+    }
+
+    private static boolean waitsForOlder(Entry head, Map<String, Long> oldestByTarget) {
+        if (oldestByTarget.isEmpty()) {
+            return false;
+        }
+        for (String target : targets(head.pending.operation())) {
+            if (oldestByTarget.getOrDefault(target, Long.MAX_VALUE) < head.sequence) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void admitArrivals() {
@@ -307,7 +347,10 @@ final class DispatchEngine {
             });
         }
 
-        /** The head always goes: it is the oldest of its queue, and holding it would stall the queue. */
+        /**
+         * The head always goes: it is the oldest of its queue, and {@link #nextBatch} chose it only
+         * because nothing older on its targets waits elsewhere.
+         */
         boolean mayJoin(Entry entry, boolean isHead) {
             if (!isHead && (entry.sendAlone || head.sendAlone)) {
                 return false;

@@ -466,6 +466,58 @@ class DispatchEngineTest {
     }
 
     @Test
+    void aDetachNeverOvertakesAnAttachOfTheSameUnitThatWaitsForItsToken() {
+        DispatchEngine engine = engine(); // attach: 1 at once, then 9 a minute
+        submit(engine, new AttachUnits(5, List.of("other")));
+        DispatchEngine.Batch spent = engine.nextBatch(at(now));
+        engine.onOutcome(spent, delivered(spent), at(now));
+
+        submit(engine, new AttachUnits(7, List.of("x")));   // /cad attach 7
+        submit(engine, new DetachUnits(List.of("x")));      // /cad detach
+        submit(engine, new KickUnit("y", "AFK"));           // someone else
+
+        DispatchEngine.Batch first = engine.nextBatch(at(now));
+        assertThat(first.wireOperations()).as("unrelated work goes on").containsExactly(new KickUnit("y", "AFK"));
+        engine.onOutcome(first, delivered(first), at(now));
+        assertThat(engine.nextBatch(at(now))).as("the detach waits for the attach of x").isNull();
+        Instant attachToken = T0.plusNanos(6_666_666_667L);
+        assertThat(wakeAt(engine, now)).isEqualTo(attachToken);
+
+        DispatchEngine.Batch attach = engine.nextBatch(at(attachToken));
+        assertThat(attach.wireOperations()).containsExactly(new AttachUnits(7, List.of("x")));
+        engine.onOutcome(attach, delivered(attach), at(attachToken));
+        assertThat(engine.nextBatch(at(attachToken)).wireOperations()).containsExactly(new DetachUnits(List.of("x")));
+    }
+
+    @Test
+    void aDetachNeverOvertakesAnAttachOfTheSameUnitHeldByA429() {
+        DispatchEngine engine = engine();
+        submit(engine, new AttachUnits(7, List.of("x")));
+        DispatchEngine.Batch attach = engine.nextBatch(at(now));
+        engine.onOutcome(attach, new WireOutcome.RateLimited(Duration.ofSeconds(30), null), at(now));
+        submit(engine, new DetachUnits(List.of("x")));
+
+        assertThat(engine.nextBatch(at(T0.plusSeconds(29)))).as("the detach has a token but must wait").isNull();
+        assertThat(wakeAt(engine, T0.plusSeconds(29))).isEqualTo(T0.plusSeconds(30));
+        DispatchEngine.Batch retry = engine.nextBatch(at(T0.plusSeconds(30)));
+        assertThat(retry.wireOperations()).containsExactly(new AttachUnits(7, List.of("x")));
+        engine.onOutcome(retry, delivered(retry), at(T0.plusSeconds(30)));
+        assertThat(engine.nextBatch(at(T0.plusSeconds(30))).wireOperations()).containsExactly(new DetachUnits(List.of("x")));
+    }
+
+    @Test
+    void aCloseNeverOvertakesAnAttachToThatCall() {
+        DispatchEngine engine = engine();
+        submit(engine, new AttachUnits(5, List.of("other")));
+        DispatchEngine.Batch spent = engine.nextBatch(at(now));
+        engine.onOutcome(spent, delivered(spent), at(now));
+        submit(engine, new AttachUnits(7, List.of("x")));
+        submit(engine, new CloseCall(7));
+
+        assertThat(engine.nextBatch(at(now))).isNull();
+    }
+
+    @Test
     void detachesAndAttachesOfOneUnitKeepTheirOrder() {
         DispatchEngine engine = engine();
         submit(engine, new DetachUnits(List.of("x")));
