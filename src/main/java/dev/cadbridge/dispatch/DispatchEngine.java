@@ -107,6 +107,8 @@ final class DispatchEngine {
     private boolean intakeClosed;
 
     private String circuitReason;
+    /** An unattributed 404 came back: the worker should ask the version check whether the address is wrong. */
+    private boolean addressCheckWanted;
     private int transientFailuresInARow;
     private boolean backingOff;
     private long backoffUntil;
@@ -471,17 +473,17 @@ final class DispatchEngine {
                         openCircuit(rejected.message());
                     }
                     case PLAN -> disable(batch.type(), rejected.message(), rejected.traceId(), batch);
-                    case TARGET_NOT_FOUND -> {
-                        if (batch.operationCount() > 1) {
-                            // One unknown unit must not sink the others that rode along with it.
-                            batch.members().forEach(group -> group.forEach(entry -> entry.sendAlone = true));
-                            requeueFirst(batch);
-                        } else {
-                            finishAll(batch, new CadResult.Failed(rejected.kind(), rejected.message(), rejected.traceId()));
-                        }
-                    }
+                    case TARGET_NOT_FOUND -> notFound(batch, rejected.message(), rejected.traceId());
                     default -> finishAll(batch, new CadResult.Failed(rejected.kind(), rejected.message(), rejected.traceId()));
                 }
+            }
+            case WireOutcome.NotFound notFound -> {
+                reachable();
+                bucket.answered();
+                lastFailure = new DispatcherStatus.LastFailure(now.wall(), FailureKind.TARGET_NOT_FOUND.name(),
+                        notFound.message(), notFound.traceId());
+                notFound(batch, notFound.message(), notFound.traceId());
+                addressCheckWanted = true;
             }
             case WireOutcome.RateLimited limited -> {
                 rateLimitedCount++;
@@ -509,6 +511,24 @@ final class DispatchEngine {
                 }
             }
         }
+    }
+
+    /** The request named something the CAD does not know: find out which operation alone, or fail the one sent. */
+    private void notFound(Batch batch, String message, String traceId) {
+        if (batch.operationCount() > 1) {
+            // One unknown unit must not sink the others that rode along with it.
+            batch.members().forEach(group -> group.forEach(entry -> entry.sendAlone = true));
+            requeueFirst(batch);
+        } else {
+            finishAll(batch, new CadResult.Failed(FailureKind.TARGET_NOT_FOUND, message, traceId));
+        }
+    }
+
+    /** True once after each unattributed 404, until the worker takes it and sends the version check. */
+    boolean takeAddressCheck() {
+        boolean wanted = addressCheckWanted;
+        addressCheckWanted = false;
+        return wanted;
     }
 
     /** Exponential backoff with "equal jitter": between half and all of base * 2^(attempt-1), capped. */

@@ -80,6 +80,8 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     private Call currentCall;
     private SendTracker currentTracker;
     private Instant workerLookedAt = Instant.MIN;
+    /** A version check is on its way to tell whether an unattributed 404 means a wrong address. */
+    private boolean checkingAddress;
     private boolean workerWaiting;
 
     private SonoranDispatcher(Builder builder) {
@@ -357,6 +359,27 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         return future;
     }
 
+    /**
+     * The version check asked after a 404 that named nothing: if the harmless version route answers
+     * 404 too, the address is wrong for every request and {@link #auxFailure} opens the circuit;
+     * otherwise that 404 was the one operation's problem and sending goes on.
+     */
+    private AuxRequest addressCheck() {
+        return new AuxRequest(Endpoint.VERSION, false, V2Wire::versionRequest,
+                (v2, response, now) -> addressChecked(),
+                failure -> addressChecked());
+    }
+
+    private Object addressChecked() {
+        lock.lock();
+        try {
+            checkingAddress = false;
+        } finally {
+            lock.unlock();
+        }
+        return null;
+    }
+
     private void submitAux(CompletableFuture<?> future, AuxRequest aux) {
         lock.lock();
         try {
@@ -439,6 +462,10 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             workerLookedAt = now.wall();
             progress.signalAll();
             Duration auxWake = null;
+            if (engine.takeAddressCheck() && !checkingAddress && wire instanceof V2Wire) {
+                checkingAddress = true;
+                auxRequests.addLast(addressCheck());
+            }
             while (!auxRequests.isEmpty()) {
                 AuxRequest head = auxRequests.peekFirst();
                 if (!(wire instanceof V2Wire)) {
@@ -565,7 +592,8 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             }
             WireResponse response = execute(call);
             Moment now = now();
-            if (response.code() >= 200 && response.code() < 300) {
+            boolean notLinkedYet = aux.endpoint() == Endpoint.LINK_CHECK && send.wire().isNotLinkedRefusal(response);
+            if (response.code() >= 200 && response.code() < 300 || notLinkedYet) {
                 aux.onAnswer().read(send.wire(), response, now.wall());
             } else {
                 aux.fail(auxFailure(aux.endpoint(), send.wire().failure(response, now.wall()), now));
@@ -605,6 +633,15 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
                     long seconds = limited.retryAfter() == null ? 60 : Math.max(1, hold.toSeconds());
                     yield new CadRequestException("RATE_LIMITED", "the CAD is rate limiting this request; try again in "
                             + seconds + " s", limited.traceId());
+                }
+                case WireOutcome.NotFound notFound -> {
+                    if (endpoint == Endpoint.VERSION) {
+                        // The harmless request fails the same way: nothing at this address can work.
+                        String reason = "the CAD address answers 404 (not found) even to the version check; check sonoran.base-url";
+                        engine.openCircuit(reason);
+                        yield new CadRequestException(FailureKind.CREDENTIALS.name(), reason, notFound.traceId());
+                    }
+                    yield new CadRequestException(FailureKind.TARGET_NOT_FOUND.name(), notFound.message(), notFound.traceId());
                 }
                 case WireOutcome.Transient problem -> new CadRequestException(problem.kind(), problem.message(), problem.traceId());
                 case WireOutcome.Answered answered -> new CadRequestException(FailureKind.UNEXPECTED_RESPONSE.name(),

@@ -19,6 +19,13 @@ public sealed interface WireOutcome {
     record Rejected(FailureKind kind, String message, String traceId) implements WireOutcome {}
 
     /**
+     * A 404 that names neither a unit, a call nor the server: this request failed, but a 404 alone
+     * does not show that the configuration is wrong. The dispatcher fails only the operations sent
+     * and asks a harmless request (the version check) whether the address itself answers 404.
+     */
+    record NotFound(String message, String traceId) implements WireOutcome {}
+
+    /**
      * 429. {@code retryAfter} is how long the CAD said to wait, counted from when the answer was
      * read, or null when it did not say.
      */

@@ -29,7 +29,8 @@ import java.util.Set;
  * answers {@code VERSION <PLAN> REQUIRED}; data that breaks the page's shape answers
  * {@code INVALID REQUEST TYPE}. A request is all-or-nothing: nothing is applied unless every data
  * item can be. NEW_DISPATCH takes exactly one data item, because its answer carries one call id.
- * Close answers {@code CALL CLOSED} (the page's own text is a copy-paste error). NEW_DISPATCH
+ * Close answers {@code CALL CLOSED} (the page's own text is a copy-paste error). Units that are not
+ * logged in are left alone while the answer text stays the same, as v1 answers carry no ids. NEW_DISPATCH
  * {@code notes} must be an array, as the current page and Sonoran's clients send it.
  */
 final class V1Protocol extends Protocol {
@@ -255,21 +256,23 @@ final class V1Protocol extends Protocol {
             case V1_ATTACH -> {
                 for (JsonObject item : items) {
                     SandboxState.StoredCall call = state.openCall(item.get("serverId").getAsInt(), item.get("callId").getAsLong()).orElseThrow();
-                    units(endpoint, item).forEach(unit -> state.attach(ApiGeneration.V1, call, unit));
+                    units(endpoint, item).stream().filter(state::loggedIn).forEach(unit -> state.attach(ApiGeneration.V1, call, unit));
                 }
                 yield "UNITS ATTACHED";
             }
             case V1_DETACH -> {
                 for (JsonObject item : items) {
                     int serverId = item.get("serverId").getAsInt();
-                    units(endpoint, item).forEach(unit -> state.detach(ApiGeneration.V1, serverId, unit));
+                    units(endpoint, item).stream().filter(state::loggedIn).forEach(unit -> state.detach(ApiGeneration.V1, serverId, unit));
                 }
                 yield "UNITS DETACHED";
             }
             case V1_KICK -> {
                 for (JsonObject item : items) {
-                    state.kick(ApiGeneration.V1, item.get("serverId").getAsInt(), item.get("apiId").getAsString(),
-                            item.get("reason").getAsString());
+                    if (state.loggedIn(item.get("apiId").getAsString())) {
+                        state.kick(ApiGeneration.V1, item.get("serverId").getAsInt(), item.get("apiId").getAsString(),
+                                item.get("reason").getAsString());
+                    }
                 }
                 yield "UNIT KICKED";
             }

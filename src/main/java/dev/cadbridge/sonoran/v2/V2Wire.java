@@ -42,6 +42,9 @@ public final class V2Wire implements SonoranWire {
     private static final Pattern UNIT_WORDS =
             Pattern.compile("\\b(UNITS?|LINKED|COMMUNITYUSERIDS?)\\b");
     private static final Pattern CALL_WORDS = Pattern.compile("\\bCALLS?\\b");
+    private static final Pattern SERVER_WORDS = Pattern.compile("\\bSERVER(ID)?S?\\b");
+    /** A path or URL in an error text names the route, not what was missing. */
+    private static final Pattern PATHS = Pattern.compile("\\S*/\\S*");
     private static final String LINK_PAGE = "https://sonorancad.com/id?code=";
     private static final Duration LINK_LIFETIME = Duration.ofSeconds(600);
 
@@ -217,16 +220,21 @@ public final class V2Wire implements SonoranWire {
         }
         if (code == 404) {
             // The documented 404 is an unknown serverId, which pauses everything; a 404 about a unit or
-            // a call is only this operation's problem and must not stop the others.
-            if (UNIT_WORDS.matcher(upper).find()) {
+            // a call is only this operation's problem, and one that names nothing proves nothing alone.
+            String named = PATHS.matcher(upper).replaceAll(" ");
+            if (UNIT_WORDS.matcher(named).find()) {
                 return new WireOutcome.Rejected(FailureKind.TARGET_NOT_FOUND, "the CAD does not know that unit: " + detail, traceId);
             }
-            if (CALL_WORDS.matcher(upper).find()) {
+            if (CALL_WORDS.matcher(named).find()) {
                 return new WireOutcome.Rejected(FailureKind.TARGET_NOT_FOUND, "the CAD has no such call: " + detail, traceId);
             }
-            return new WireOutcome.Rejected(FailureKind.CREDENTIALS, "the CAD does not know server id "
-                    + settings.serverId() + " (HTTP 404" + (detail.isEmpty() ? "" : ": " + detail)
-                    + "); check sonoran.server-id", traceId);
+            if (SERVER_WORDS.matcher(named).find()) {
+                return new WireOutcome.Rejected(FailureKind.CREDENTIALS, "the CAD does not know server id "
+                        + settings.serverId() + " (HTTP 404" + (detail.isEmpty() ? "" : ": " + detail)
+                        + "); check sonoran.server-id", traceId);
+            }
+            return new WireOutcome.NotFound("the CAD answered 404 (not found) without saying what it did not find"
+                    + (detail.isEmpty() ? "" : ": " + detail), traceId);
         }
         if (code >= 400) {
             return new WireOutcome.Rejected(FailureKind.MALFORMED, "the CAD rejected the request (HTTP " + code
@@ -296,8 +304,30 @@ public final class V2Wire implements SonoranWire {
         return new CadLinks.LinkCode(code, LINK_PAGE + code, expiresAt);
     }
 
+    /**
+     * A refused link check that means "not linked yet": Sonoran's own game resource says the check
+     * sometimes answers a non-2xx status with {@code {"success":false}} for a user who has not linked.
+     * A 429 or 5xx stays what it is.
+     */
+    public boolean isNotLinkedRefusal(WireResponse response) {
+        int code = response.code();
+        if (code < 400 || code == 429 || code >= 500) {
+            return false;
+        }
+        return saysNotSuccessful(WireSupport.jsonObject(response.body()));
+    }
+
+    private static boolean saysNotSuccessful(JsonObject json) {
+        JsonElement success = json == null ? null : json.get("success");
+        return success != null && success.isJsonPrimitive() && success.getAsJsonPrimitive().isBoolean() && !success.getAsBoolean();
+    }
+
+    /** A link-check answer: {@code linked}, or a {@code {"success":false}} refusal meaning not linked yet. */
     public CadLinks.LinkCheck linkCheck(WireResponse response) {
         JsonObject json = WireSupport.jsonObject(response.body());
+        if (json != null && !json.has("linked") && saysNotSuccessful(json)) {
+            return new CadLinks.LinkCheck(false, null);
+        }
         JsonElement linked = json == null ? null : json.get("linked");
         if (linked == null || !linked.isJsonPrimitive() || !linked.getAsJsonPrimitive().isBoolean()) {
             throw new CadRequestException(FailureKind.UNEXPECTED_RESPONSE.name(),
