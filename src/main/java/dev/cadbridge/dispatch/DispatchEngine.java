@@ -10,6 +10,7 @@ import dev.cadbridge.sonoran.NewDispatch;
 import dev.cadbridge.sonoran.OperationLimits;
 import dev.cadbridge.sonoran.OperationType;
 import dev.cadbridge.sonoran.WireOutcome;
+import dev.cadbridge.sonoran.WireSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -460,7 +461,12 @@ final class DispatchEngine {
                 lastSuccess = now.wall();
                 for (int i = 0; i < batch.members().size(); i++) {
                     CadResult result = answered.results().get(i);
-                    batch.members().get(i).forEach(entry -> finish(entry, result));
+                    List<Entry> group = batch.members().get(i);
+                    if (result instanceof CadResult.LeftOut left && group.size() > 1 && mergesUnits(batch.type())) {
+                        leftOutOfMerge(batch.type(), group, left);
+                    } else {
+                        group.forEach(entry -> finish(entry, result));
+                    }
                 }
             }
             case WireOutcome.Rejected rejected -> {
@@ -510,6 +516,28 @@ final class DispatchEngine {
                     log.warning("CAD unreachable: " + problem.message() + " (will keep retrying)");
                 }
             }
+        }
+    }
+
+    private static boolean mergesUnits(OperationType type) {
+        return type == OperationType.ATTACH || type == OperationType.DETACH;
+    }
+
+    /**
+     * The CAD acted on fewer units than a merged attach or detach carried. Its answer lists CAD
+     * identifier ids, which cannot be matched to the units sent: if it acted on none, each operation
+     * learns that none of its units was logged in; otherwise each is sent again alone to find out
+     * (attaching or detaching a unit again changes nothing at the CAD).
+     */
+    private void leftOutOfMerge(OperationType type, List<Entry> group, CadResult.LeftOut left) {
+        if (left.done() == 0) {
+            group.forEach(entry -> finish(entry, WireSupport.leftOut(entry.pending.operation(), 0)));
+            return;
+        }
+        group.forEach(entry -> entry.sendAlone = true);
+        ArrayDeque<Entry> queue = queues.get(type);
+        for (int i = group.size() - 1; i >= 0; i--) {
+            queue.addFirst(group.get(i));
         }
     }
 
@@ -681,6 +709,13 @@ final class DispatchEngine {
     private void finish(Entry entry, CadResult result) {
         switch (result) {
             case CadResult.Delivered d -> delivered++;
+            case CadResult.LeftOut l -> {
+                if (l.done() > 0) {
+                    delivered++;
+                } else {
+                    failed++;
+                }
+            }
             case CadResult.Expired e -> expired++;
             case CadResult.Failed f -> failed++;
             case CadResult.OutcomeUnknown u -> failed++;

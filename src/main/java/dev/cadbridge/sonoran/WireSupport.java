@@ -130,6 +130,29 @@ public final class WireSupport {
                 : dispatch.description() + "\n\nNotes: " + dispatch.notes();
     }
 
+    /**
+     * What to tell about an operation the CAD's answer left out, wholly ({@code done == 0}) or in part:
+     * a unit missing from an answer is not logged in to the CAD, a call missing is not a call it has.
+     */
+    public static CadResult.LeftOut leftOut(CadOperation operation, int done) {
+        return switch (operation) {
+            case AttachUnits attach -> unitsLeftOut(attach.unitIds(), done, "attach", " to call #" + attach.callId());
+            case DetachUnits detach -> unitsLeftOut(detach.unitIds(), done, "detach", "");
+            case KickUnit kick -> new CadResult.LeftOut(0, 1, "the CAD did not kick " + kick.unitId() + ": not logged in to the CAD");
+            case CloseCall close -> new CadResult.LeftOut(0, 1, "the CAD has no call #" + close.callId() + ", so nothing was closed");
+            case NewDispatch dispatch -> throw new IllegalArgumentException("a new dispatch names no existing unit or call");
+        };
+    }
+
+    private static CadResult.LeftOut unitsLeftOut(List<String> units, int done, String verb, String where) {
+        String named = String.join(", ", units);
+        String message = done == 0
+                ? "the CAD did not " + verb + " " + named + where + ": not logged in to the CAD"
+                : "the CAD " + verb + "ed only " + done + " of the " + units.size() + " units (" + named + ")" + where
+                        + "; the others are not logged in to the CAD (its answer does not say which)";
+        return new CadResult.LeftOut(Math.min(done, units.size()), units.size(), message);
+    }
+
     /** Every operation of the request succeeded (the answer does not report them one by one). */
     public static WireOutcome allDelivered(List<CadOperation> operations) {
         List<CadResult> results = new ArrayList<>();

@@ -531,6 +531,47 @@ class DispatchEngineTest {
         assertThat(second.wireOperations()).containsExactly(new AttachUnits(5, List.of("x")));
     }
 
+    private static WireOutcome leftOut(DispatchEngine.Batch batch, int done) {
+        return new WireOutcome.Answered(List.of(WireSupport.leftOut(batch.wireOperations().get(0), done)));
+    }
+
+    @Test
+    void aMergedAttachTheCadOnlyPartlyDidIsSentAgainOnePerOperationToFindOutWhich() {
+        DispatchEngine engine = engine(ApiGeneration.V2, SonoranDispatcher.withoutRateLimits(DispatcherSettings.defaults()));
+        CompletableFuture<CadResult> a = submit(engine, new AttachUnits(7, List.of("a")));
+        CompletableFuture<CadResult> b = submit(engine, new AttachUnits(7, List.of("b")));
+        DispatchEngine.Batch merged = engine.nextBatch(at(now));
+        assertThat(merged.wireOperations()).containsExactly(new AttachUnits(7, List.of("a", "b")));
+
+        engine.onOutcome(merged, leftOut(merged, 1), at(now)); // one identId for two units: which one?
+        assertThat(a).isNotDone();
+        assertThat(b).isNotDone();
+
+        DispatchEngine.Batch first = engine.nextBatch(at(now));
+        assertThat(first.wireOperations()).containsExactly(new AttachUnits(7, List.of("a")));
+        engine.onOutcome(first, delivered(first), at(now));
+        DispatchEngine.Batch second = engine.nextBatch(at(now));
+        assertThat(second.wireOperations()).containsExactly(new AttachUnits(7, List.of("b")));
+        engine.onOutcome(second, leftOut(second, 0), at(now));
+
+        assertThat(a.join()).isInstanceOf(CadResult.Delivered.class);
+        assertThat(b.join()).isEqualTo(new CadResult.LeftOut(0, 1, "the CAD did not attach b to call #7: not logged in to the CAD"));
+    }
+
+    @Test
+    void aMergedDetachTheCadDidNothingOfTellsEachOperationAboutItsOwnUnits() {
+        DispatchEngine engine = engine(ApiGeneration.V2, SonoranDispatcher.withoutRateLimits(DispatcherSettings.defaults()));
+        CompletableFuture<CadResult> a = submit(engine, new DetachUnits(List.of("a")));
+        CompletableFuture<CadResult> bc = submit(engine, new DetachUnits(List.of("b", "c")));
+        DispatchEngine.Batch merged = engine.nextBatch(at(now));
+
+        engine.onOutcome(merged, leftOut(merged, 0), at(now));
+
+        assertThat(a.join()).isEqualTo(new CadResult.LeftOut(0, 1, "the CAD did not detach a: not logged in to the CAD"));
+        assertThat(bc.join()).isEqualTo(new CadResult.LeftOut(0, 2, "the CAD did not detach b, c: not logged in to the CAD"));
+        assertThat(engine.nextBatch(at(now))).as("nothing sent again").isNull();
+    }
+
     @Test
     void aMergedRequestRefusedForAnUnknownTargetIsRetriedOnePerRequest() {
         DispatchEngine engine = engine(ApiGeneration.V1, DispatcherSettings.defaults());

@@ -52,6 +52,22 @@ class SandboxV1Test extends SandboxTestSupport {
     }
 
     @Test
+    void unitsNotLoggedInAreLeftAloneBehindTheUsualText() {
+        long callId = cad.addCall("Fire");
+        cad.logOff("off");
+
+        SandboxHttp.Answer attached = http.v1("/emergency/attach_unit", "ATTACH_UNIT",
+                "[{\"serverId\":1,\"callId\":" + callId + ",\"units\":[\"on\",\"off\"]}]");
+        SandboxHttp.Answer kicked = http.v1("/emergency/kick_unit", "KICK_UNIT", "[{\"apiId\":\"off\",\"reason\":\"AFK\",\"serverId\":1}]");
+
+        assertThat(attached.body()).isEqualTo("UNITS ATTACHED");
+        assertThat(kicked.body()).isEqualTo("UNIT KICKED");
+        assertThat(cad.call(callId).orElseThrow().units()).containsExactly("on");
+        assertThat(cad.deliveredKicks()).isEmpty();
+        assertThat(cad.violations()).isEmpty();
+    }
+
+    @Test
     void kickDataArrayKicksEachUnit() {
         SandboxHttp.Answer answer = http.v1("/emergency/kick_unit", "KICK_UNIT",
                 "[{\"apiId\":\"STEAM:1\",\"reason\":\"AFK\",\"serverId\":1},{\"apiId\":\"STEAM:2\",\"reason\":\"AFK\",\"serverId\":1}]");

@@ -78,7 +78,9 @@ import okhttp3.HttpUrl;
  * or closed call answers 404 ({@code CALL NOT FOUND} on v1); unknown call ids are left out of a v2
  * close answer; by default every communityUserId/apiId is a known unit, and with
  * {@link #setRequireLinkedUnits(boolean)} only linked ones are (others are left out of answers, or
- * 404 when none resolve).
+ * 404 when none resolve); a unit sent off duty with {@link #logOff(String)} is left out of v2 attach,
+ * detach and kick answers and not acted on (v1 answers its usual text); v1 {@code NEW_DISPATCH}
+ * must send {@code notes} as an array.
  *
  * <h2>Rate limits</h2>
  * v2: the documented per-minute limits per API key per route (attach/detach 10, kick/dispatch/

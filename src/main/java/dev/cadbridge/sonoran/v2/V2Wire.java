@@ -155,8 +155,59 @@ public final class V2Wire implements SonoranWire {
         return switch (type) {
             case KICK -> operations.size() == 1 ? WireSupport.allDelivered(operations) : kickAnswer(operations, response);
             case NEW_DISPATCH -> dispatchAnswer(response);
-            case ATTACH, DETACH, CLOSE -> WireSupport.allDelivered(operations);
+            case ATTACH, DETACH -> unitsAnswer(single(operations), response);
+            case CLOSE -> closeAnswer(operations, response);
         };
+    }
+
+    /** A 2xx without the list that says what was done: the CAD may have acted, but nothing tells. */
+    private static WireOutcome unclear(List<CadOperation> operations, WireResponse response, String list, String what) {
+        CadResult unknown = new CadResult.OutcomeUnknown("the CAD answered HTTP " + response.code() + " without the '"
+                + list + "' list that says which " + what + "; check the CAD");
+        List<CadResult> results = new ArrayList<>();
+        operations.forEach(op -> results.add(unknown));
+        return new WireOutcome.Answered(results);
+    }
+
+    /**
+     * Attach and detach answer the CAD identifier ids ({@code identIds}) of the units they acted on,
+     * not the communityUserIds sent, so the answer can only be counted: fewer ids than units means
+     * some were not logged in to the CAD, and unless none was, the answer does not say which.
+     */
+    private static WireOutcome unitsAnswer(CadOperation operation, WireResponse response) {
+        List<String> units = operation instanceof AttachUnits attach ? attach.unitIds() : ((DetachUnits) operation).unitIds();
+        JsonObject json = WireSupport.jsonObject(response.body());
+        JsonElement identIds = json == null ? null : json.get("identIds");
+        if (identIds == null || !identIds.isJsonArray()) {
+            return unclear(List.of(operation), response, "identIds", "units it "
+                    + (operation instanceof AttachUnits ? "attached" : "detached"));
+        }
+        Set<String> actedOn = new HashSet<>();
+        identIds.getAsJsonArray().forEach(id -> actedOn.add(id.toString()));
+        int named = new HashSet<>(units).size();
+        return new WireOutcome.Answered(List.of(actedOn.size() >= named
+                ? new CadResult.Delivered(OptionalLong.empty()) : WireSupport.leftOut(operation, actedOn.size())));
+    }
+
+    /** Maps {@code callIds} back to each call; a call the CAD did not list was not closed (it has no such call). */
+    private static WireOutcome closeAnswer(List<CadOperation> operations, WireResponse response) {
+        JsonObject json = WireSupport.jsonObject(response.body());
+        JsonElement callIds = json == null ? null : json.get("callIds");
+        if (callIds == null || !callIds.isJsonArray()) {
+            return unclear(operations, response, "callIds", "calls it closed");
+        }
+        Set<String> closed = new HashSet<>();
+        for (JsonElement id : callIds.getAsJsonArray()) {
+            if (id.isJsonPrimitive()) {
+                closed.add(id.getAsString());
+            }
+        }
+        List<CadResult> results = new ArrayList<>();
+        for (CadOperation operation : operations) {
+            results.add(closed.contains(Long.toString(((CloseCall) operation).callId()))
+                    ? new CadResult.Delivered(OptionalLong.empty()) : WireSupport.leftOut(operation, 0));
+        }
+        return new WireOutcome.Answered(results);
     }
 
     /** Maps {@code kicked[].communityUserId} back to each target; a target the CAD did not list was not kicked. */
@@ -164,8 +215,7 @@ public final class V2Wire implements SonoranWire {
         JsonObject json = WireSupport.jsonObject(response.body());
         JsonElement kicked = json == null ? null : json.get("kicked");
         if (kicked == null || !kicked.isJsonArray()) {
-            return new WireOutcome.Rejected(FailureKind.UNEXPECTED_RESPONSE,
-                    "the CAD answered a batch kick without a 'kicked' list", WireSupport.traceId(response, json));
+            return unclear(operations, response, "kicked", "units it kicked");
         }
         Set<String> kickedIds = new HashSet<>();
         for (JsonElement element : kicked.getAsJsonArray()) {
@@ -176,14 +226,10 @@ public final class V2Wire implements SonoranWire {
                 }
             }
         }
-        String traceId = WireSupport.traceId(response, json);
         List<CadResult> results = new ArrayList<>();
         for (CadOperation operation : operations) {
-            String unit = ((KickUnit) operation).unitId();
-            results.add(kickedIds.contains(unit)
-                    ? new CadResult.Delivered(OptionalLong.empty())
-                    : new CadResult.Failed(FailureKind.TARGET_NOT_FOUND,
-                            "the CAD did not kick " + unit + " (no active unit for that community user id)", traceId));
+            results.add(kickedIds.contains(((KickUnit) operation).unitId())
+                    ? new CadResult.Delivered(OptionalLong.empty()) : WireSupport.leftOut(operation, 0));
         }
         return new WireOutcome.Answered(results);
     }
