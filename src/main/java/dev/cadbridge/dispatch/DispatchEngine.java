@@ -680,7 +680,8 @@ final class DispatchEngine {
             left.addAll(queue);
             queue.clear();
         });
-        left.sort((a, b) -> a.pending.acceptedAt().compareTo(b.pending.acceptedAt()));
+        // Intake order, not accept time: the wall clock may have been set back between two accepts.
+        left.sort((a, b) -> Long.compare(a.sequence, b.sequence));
         CadResult saved = new CadResult.Failed(FailureKind.SHUT_DOWN,
                 "CadBridge stopped before this was sent; it is saved and will be sent after the next start", null);
         List<PendingOperation> handedBack = new ArrayList<>();

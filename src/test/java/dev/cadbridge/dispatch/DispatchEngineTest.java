@@ -424,6 +424,17 @@ class DispatchEngineTest {
     }
 
     @Test
+    void shutdownHandsBackInIntakeOrderEvenWhenTheClockWasSetBackBetweenTwoAccepts() {
+        DispatchEngine engine = engine();
+        submit(engine, new AttachUnits(7, List.of("x")));
+        now = T0.minus(Duration.ofHours(1)); // the system clock is set back
+        submit(engine, new DetachUnits(List.of("x")));
+
+        assertThat(engine.shutdown(false)).extracting(PendingOperation::operation)
+                .as("replayed in this order at the next start").containsExactly(new AttachUnits(7, List.of("x")), new DetachUnits(List.of("x")));
+    }
+
+    @Test
     void anOperationIsAnnouncedToTheOutboxAtIntakeEvenWhileARequestIsInFlight() {
         DispatchEngine engine = engine();
         submit(engine, new KickUnit("first", "AFK"));
