@@ -596,7 +596,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             if (response.code() >= 200 && response.code() < 300 || notLinkedYet) {
                 aux.onAnswer().read(send.wire(), response, now.wall());
             } else {
-                aux.fail(auxFailure(aux.endpoint(), send.wire().failure(response, now.wall()), now));
+                aux.fail(auxFailure(aux.endpoint(), response.code(), send.wire().failure(response, now.wall()), now));
             }
         } catch (IOException e) {
             WireOutcome.Transient failure = transportFailure(e, true, send.wire());
@@ -618,12 +618,14 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     }
 
     /** Link and version failures go straight back to the caller (a player waiting on a command); only their side effects are kept. */
-    private CadRequestException auxFailure(Endpoint endpoint, WireOutcome outcome, Moment now) {
+    private CadRequestException auxFailure(Endpoint endpoint, int status, WireOutcome outcome, Moment now) {
         lock.lock();
         try {
             return switch (outcome) {
                 case WireOutcome.Rejected rejected -> {
-                    if (rejected.kind() == FailureKind.CREDENTIALS) {
+                    // Link routes carry no server id: whatever a 404 from them says, it is not about the configuration.
+                    boolean linkNotFound = status == 404 && endpoint != Endpoint.VERSION;
+                    if (rejected.kind() == FailureKind.CREDENTIALS && !linkNotFound) {
                         engine.openCircuit(rejected.message());
                     }
                     yield new CadRequestException(rejected.kind().name(), rejected.message(), rejected.traceId());

@@ -99,9 +99,10 @@ class NotFoundTest extends HttpDispatcherTestBase {
         assertThat(result(dispatcher.submit(new KickUnit("p1", "AFK")))).isInstanceOf(CadResult.Delivered.class);
     }
 
-    @Test
-    void aLinkCheckAnswering404WithoutSuccessFalseFailsThatCheckOnly() {
-        answer(path -> path.endsWith("/links/check") ? json(404, "{\"message\":\"Not Found\"}") : KICKED);
+    @ParameterizedTest
+    @ValueSource(strings = {"Not Found", "Server 1 is not configured for this community."})
+    void aLinkCheckAnswering404WithoutSuccessFalseFailsThatCheckOnly(String detail) {
+        answer(path -> path.endsWith("/links/check") ? problem(404, detail, "t-404") : KICKED);
         start(ApiGeneration.V2);
 
         assertThat(dispatcher.checkLink("p1")).failsWithin(Duration.ofSeconds(5));
