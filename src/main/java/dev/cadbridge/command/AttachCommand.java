@@ -49,8 +49,12 @@ final class AttachCommand implements Subcommand {
         AttachUnits attach = new AttachUnits(callId, units.stream()
                 .map(unit -> services.identities().cadIdOf(unit.uniqueId(), unit.name())).toList());
         String names = Players.joinNames(units);
-        requests.send(sender, attach, delivered -> services.messages().render(Message.ATTACHED,
-                Messages.text("units", names), Messages.text("call_id", callId)));
+        requests.send(sender, attach,
+                delivered -> services.messages().render(Message.ATTACHED, Messages.text("units", names), Messages.text("call_id", callId)),
+                left -> left.done() == 0
+                        ? services.messages().render(Message.ATTACH_NOT_LOGGED_IN, Messages.text("units", names), Messages.text("call_id", callId))
+                        : services.messages().render(Message.ATTACHED_PARTLY, Messages.text("done", left.done()),
+                                Messages.text("count", left.named()), Messages.text("units", names), Messages.text("call_id", callId)));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.cadbridge.dispatch.CadResult;
 import dev.cadbridge.platform.CommandSource;
 import dev.cadbridge.platform.PlatformPlayer;
 import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.OperationType;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -41,13 +42,21 @@ final class CadRequests {
 
     /** {@code onDelivered} builds the success line from the CAD's answer. */
     void send(CommandSource sender, CadOperation operation, Function<CadResult.Delivered, Component> onDelivered) {
+        send(sender, operation, onDelivered, left -> services.messages().render(Message.FAILED, Messages.text("reason", left.message())));
+    }
+
+    /** {@code onLeftOut} builds the line for an answer that left out some or all of what the operation named. */
+    void send(CommandSource sender, CadOperation operation, Function<CadResult.Delivered, Component> onDelivered,
+              Function<CadResult.LeftOut, Component> onLeftOut) {
         admit(sender);
         sender.sendMessage(services.messages().render(Message.SENDING));
         services.cad().dispatcher().submit(operation).whenComplete((result, error) ->
-                Replies.later(services.platform(), sender, target -> target.sendMessage(describe(result, error, onDelivered))));
+                Replies.later(services.platform(), sender, target -> target.sendMessage(
+                        describe(operation, result, error, onDelivered, onLeftOut))));
     }
 
-    private Component describe(CadResult result, Throwable error, Function<CadResult.Delivered, Component> onDelivered) {
+    private Component describe(CadOperation operation, CadResult result, Throwable error,
+                               Function<CadResult.Delivered, Component> onDelivered, Function<CadResult.LeftOut, Component> onLeftOut) {
         Messages messages = services.messages();
         if (error != null) {
             services.platform().logger().log(Level.WARNING, "A CAD request failed unexpectedly", error);
@@ -55,12 +64,15 @@ final class CadRequests {
         }
         return switch (result) {
             case CadResult.Delivered delivered -> onDelivered.apply(delivered);
+            case CadResult.LeftOut left -> onLeftOut.apply(left);
             case CadResult.Failed failed -> failed.traceId() == null || failed.traceId().isBlank()
                     ? messages.render(Message.FAILED, Messages.text("reason", failed.message()))
                     : messages.render(Message.FAILED_WITH_TRACE, Messages.text("reason", failed.message()),
                             Messages.text("trace_id", failed.traceId()));
             case CadResult.Expired expired -> messages.render(Message.EXPIRED, Messages.text("reason", expired.message()));
-            case CadResult.OutcomeUnknown unknown -> messages.render(Message.OUTCOME_UNKNOWN, Messages.text("reason", unknown.message()));
+            case CadResult.OutcomeUnknown unknown -> operation.type() == OperationType.NEW_DISPATCH
+                    ? messages.render(Message.OUTCOME_UNKNOWN, Messages.text("reason", unknown.message()))
+                    : messages.render(Message.OUTCOME_UNCLEAR, Messages.text("reason", unknown.message()));
         };
     }
 }

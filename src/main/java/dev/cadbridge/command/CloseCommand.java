@@ -43,7 +43,9 @@ final class CloseCommand implements Subcommand {
             throw new CommandFailure(Message.USAGE, Messages.text("usage", usage()));
         }
         CloseCall close = new CloseCall(OperationLimits.parseCallId("callId", args.get(0)));
-        requests.send(sender, close, delivered -> services.messages().render(Message.CLOSED, Messages.text("call_id", close.callId())));
+        requests.send(sender, close,
+                delivered -> services.messages().render(Message.CLOSED, Messages.text("call_id", close.callId())),
+                left -> services.messages().render(Message.NO_SUCH_CALL, Messages.text("call_id", close.callId())));
     }
 
     @Override

@@ -44,7 +44,12 @@ final class DetachCommand implements Subcommand {
         DetachUnits detach = new DetachUnits(units.stream()
                 .map(unit -> services.identities().cadIdOf(unit.uniqueId(), unit.name())).toList());
         String names = Players.joinNames(units);
-        requests.send(sender, detach, delivered -> services.messages().render(Message.DETACHED, Messages.text("units", names)));
+        requests.send(sender, detach,
+                delivered -> services.messages().render(Message.DETACHED, Messages.text("units", names)),
+                left -> left.done() == 0
+                        ? services.messages().render(Message.DETACH_NOT_LOGGED_IN, Messages.text("units", names))
+                        : services.messages().render(Message.DETACHED_PARTLY, Messages.text("done", left.done()),
+                                Messages.text("count", left.named()), Messages.text("units", names)));
     }
 
     @Override

@@ -14,9 +14,19 @@ public sealed interface CadResult {
     /** The operation will not be delivered. {@code traceId} is the vendor's, when it gave one. */
     record Failed(FailureKind kind, String message, String traceId) implements CadResult {}
 
+    /**
+     * The CAD answered, but its answer leaves out some or all of the units or calls the operation
+     * named, so only {@code done} of {@code named} were acted on (a unit not logged in to the CAD, a
+     * call that does not exist). When {@code done > 0} the answer does not say which ones.
+     */
+    record LeftOut(int done, int named, String message) implements CadResult {}
+
     /** The deadline passed before the operation could be sent; it was never sent. */
     record Expired(String message) implements CadResult {}
 
-    /** A new dispatch may have reached the CAD (timeout after sending); it is not retried. */
+    /**
+     * The CAD may have acted but its answer does not say (a new dispatch that timed out after
+     * sending, an attach answered without its list of units); it is not retried.
+     */
     record OutcomeUnknown(String message) implements CadResult {}
 }

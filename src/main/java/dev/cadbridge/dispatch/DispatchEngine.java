@@ -10,6 +10,7 @@ import dev.cadbridge.sonoran.NewDispatch;
 import dev.cadbridge.sonoran.OperationLimits;
 import dev.cadbridge.sonoran.OperationType;
 import dev.cadbridge.sonoran.WireOutcome;
+import dev.cadbridge.sonoran.WireSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -32,8 +33,9 @@ import java.util.logging.Logger;
 
 /**
  * The dispatcher's decisions, without threads or I/O: what to send next, when to wake up, and what
- * an answer means for each queued operation. Every method takes the current instant, so tests step
- * it with a manual clock. Not thread-safe: {@link SonoranDispatcher} calls it under one lock.
+ * an answer means for each queued operation. Every method takes the current {@link Moment} (wall
+ * clock for deadlines, monotonic clock for pacing), so tests step both by hand. Not thread-safe:
+ * {@link SonoranDispatcher} calls it under one lock.
  *
  * <p>{@code accepted} is called in {@link #accept}, before the operation can reach the worker, so the
  * outbox records it within moments of intake even while the worker is busy with a slow request and
@@ -47,6 +49,12 @@ final class DispatchEngine {
      * a few seconds of backoff.
      */
     static final int FAILURES_BEFORE_UNREACHABLE = 3;
+
+    /**
+     * The longest an endpoint is held for a Retry-After. Every deadline is at most a day, so a longer
+     * hold changes nothing for queued work; the cap keeps monotonic arithmetic from overflowing.
+     */
+    static final Duration LONGEST_HOLD = Duration.ofDays(1);
 
     static final class Entry {
         final PendingOperation pending;
@@ -100,8 +108,11 @@ final class DispatchEngine {
     private boolean intakeClosed;
 
     private String circuitReason;
+    /** An unattributed 404 came back: the worker should ask the version check whether the address is wrong. */
+    private boolean addressCheckWanted;
     private int transientFailuresInARow;
-    private Instant backoffUntil = Instant.MIN;
+    private boolean backingOff;
+    private long backoffUntil;
     private boolean unreachable;
 
     private Instant lastSuccess;
@@ -114,7 +125,7 @@ final class DispatchEngine {
     private long expired;
 
     DispatchEngine(ApiGeneration generation, DispatcherSettings settings, Map<Endpoint, RateLimit> auxLimits,
-                   OutboxListener listener, Logger log, DoubleSupplier jitter, Instant now) {
+                   OutboxListener listener, Logger log, DoubleSupplier jitter, Moment now) {
         this.settings = settings;
         this.auxLimits = Map.copyOf(auxLimits);
         this.listener = listener;
@@ -124,11 +135,11 @@ final class DispatchEngine {
             queues.put(type, new ArrayDeque<>());
         }
         this.generation = generation;
-        this.buckets = buckets(generation, now);
+        this.buckets = buckets(generation, now.nanos());
     }
 
     /** v2 limits each endpoint separately; v1 publishes no numbers, so one bucket paces every operation. */
-    private Map<Endpoint, TokenBucket> buckets(ApiGeneration generation, Instant now) {
+    private Map<Endpoint, TokenBucket> buckets(ApiGeneration generation, long now) {
         Map<Endpoint, TokenBucket> result = new EnumMap<>(Endpoint.class);
         TokenBucket shared = new TokenBucket(settings.v1RateLimit(), now);
         for (OperationType type : OperationType.values()) {
@@ -182,18 +193,19 @@ final class DispatchEngine {
     // ----- worker side -----
 
     /** The next request to send, or null when nothing may be sent now (see {@link #nextWakeup}). */
-    Batch nextBatch(Instant now) {
+    Batch nextBatch(Moment now) {
         admitArrivals();
-        expire(now);
-        if (inFlight != null || circuitReason != null || now.isBefore(backoffUntil)) {
+        expire(now.wall());
+        if (inFlight != null || circuitReason != null || backingOff(now)) {
             return null;
         }
         OperationType chosen = null;
         long oldest = Long.MAX_VALUE;
+        Map<String, Long> oldestByTarget = oldestByTarget();
         for (OperationType type : OperationType.values()) {
             Entry head = queues.get(type).peekFirst();
-            if (head != null && head.sequence < oldest
-                    && !buckets.get(Endpoint.of(type)).nextTokenAt(now).isAfter(now)) {
+            if (head != null && head.sequence < oldest && !waitsForOlder(head, oldestByTarget)
+                    && !now.isBefore(buckets.get(Endpoint.of(type)).nextTokenAt(now.nanos()))) {
                 chosen = type;
                 oldest = head.sequence;
             }
@@ -201,7 +213,7 @@ final class DispatchEngine {
         if (chosen == null) {
             return null;
         }
-        buckets.get(Endpoint.of(chosen)).tryTake(now);
+        buckets.get(Endpoint.of(chosen)).tryTake(now.nanos());
         inFlight = build(chosen);
         requests++;
         if (inFlight.operationCount() > 1) {
@@ -210,26 +222,74 @@ final class DispatchEngine {
         return inFlight;
     }
 
-    /** When the worker should look again (a deadline, a token, the end of a backoff), or null for "when woken". */
-    Instant nextWakeup(Instant now) {
+    /**
+     * How long the worker may wait before it must look again (a deadline, a token, the end of a
+     * backoff), or null for "until woken".
+     */
+    Duration nextWakeup(Moment now) {
         if (!arrivals.isEmpty()) {
-            return now;
+            return Duration.ZERO;
         }
-        Instant wake = null;
+        Duration wake = null;
+        Map<String, Long> oldestByTarget = oldestByTarget();
         for (ArrayDeque<Entry> queue : queues.values()) {
             for (Entry entry : queue) {
-                wake = earlier(wake, entry.pending.deadline());
+                Duration untilDeadline = Duration.between(now.wall(), entry.pending.deadline());
+                wake = shorter(wake, untilDeadline.isNegative() ? Duration.ZERO : untilDeadline);
             }
-            if (!queue.isEmpty() && inFlight == null && circuitReason == null) {
-                Instant tokenAt = buckets.get(Endpoint.of(queue.peekFirst().type())).nextTokenAt(now);
-                wake = earlier(wake, tokenAt.isAfter(backoffUntil) ? tokenAt : backoffUntil);
+            // A head that waits for an older operation goes after it; that one's own head sets the wake-up.
+            if (!queue.isEmpty() && inFlight == null && circuitReason == null && !waitsForOlder(queue.peekFirst(), oldestByTarget)) {
+                Duration untilToken = now.until(buckets.get(Endpoint.of(queue.peekFirst().type())).nextTokenAt(now.nanos()));
+                Duration untilBackoffEnds = backingOff ? now.until(backoffUntil) : Duration.ZERO;
+                wake = shorter(wake, untilToken.compareTo(untilBackoffEnds) > 0 ? untilToken : untilBackoffEnds);
             }
         }
         return wake;
     }
 
-    static Instant earlier(Instant a, Instant b) {
-        return a == null || (b != null && b.isBefore(a)) ? b : a;
+    static Duration shorter(Duration a, Duration b) {
+        return a == null || (b != null && b.compareTo(a) < 0) ? b : a;
+    }
+
+    private boolean backingOff(Moment now) {
+        return backingOff && now.isBefore(backoffUntil);
+    }
+
+    /**
+     * The oldest queued sequence number for each unit and call, so that no operation is sent while
+     * an older one on the same unit or call waits in another queue (for its endpoint's token, or
+     * behind a 429): a detach sent before the attach it followed would leave the unit attached.
+     * Empty when at most one queue holds work, since each queue keeps its own order.
+     */
+    private Map<String, Long> oldestByTarget() {
+        int busyQueues = 0;
+        for (ArrayDeque<Entry> queue : queues.values()) {
+            busyQueues += queue.isEmpty() ? 0 : 1;
+        }
+        if (busyQueues < 2) {
+            return Map.of();
+        }
+        Map<String, Long> oldest = new HashMap<>();
+        for (ArrayDeque<Entry> queue : queues.values()) {
+            for (Entry entry : queue) {
+                for (String target : targets(entry.pending.operation())) {
+                    oldest.merge(target, entry.sequence, Math::min);
+                }
+            }
+        }
+        return oldest;
+    }
+
+    private static boolean waitsForOlder(Entry head, Map<String, Long> oldestByTarget) {
+        if (oldestByTarget.isEmpty()) {
+            return false;
+        }
+        for (String target : targets(head.pending.operation())) {
+            if (oldestByTarget.getOrDefault(target, Long.MAX_VALUE) < head.sequence) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void admitArrivals() {
@@ -290,7 +350,10 @@ final class DispatchEngine {
             });
         }
 
-        /** The head always goes: it is the oldest of its queue, and holding it would stall the queue. */
+        /**
+         * The head always goes: it is the oldest of its queue, and {@link #nextBatch} chose it only
+         * because nothing older on its targets waits elsewhere.
+         */
         boolean mayJoin(Entry entry, boolean isHead) {
             if (!isHead && (entry.sendAlone || head.sendAlone)) {
                 return false;
@@ -385,7 +448,7 @@ final class DispatchEngine {
     }
 
     /** Applies the answer to the request {@link #nextBatch} handed out. */
-    void onOutcome(Batch batch, WireOutcome outcome, Instant now) {
+    void onOutcome(Batch batch, WireOutcome outcome, Moment now) {
         if (batch != inFlight) {
             return; // handed back by shutdown while it was on the wire
         }
@@ -395,45 +458,49 @@ final class DispatchEngine {
             case WireOutcome.Answered answered -> {
                 reachable();
                 bucket.answered();
-                lastSuccess = now;
+                lastSuccess = now.wall();
                 for (int i = 0; i < batch.members().size(); i++) {
                     CadResult result = answered.results().get(i);
-                    batch.members().get(i).forEach(entry -> finish(entry, result));
+                    List<Entry> group = batch.members().get(i);
+                    if (result instanceof CadResult.LeftOut left && group.size() > 1 && mergesUnits(batch.type())) {
+                        leftOutOfMerge(batch.type(), group, left);
+                    } else {
+                        group.forEach(entry -> finish(entry, result));
+                    }
                 }
             }
             case WireOutcome.Rejected rejected -> {
                 reachable();
                 bucket.answered();
-                lastFailure = new DispatcherStatus.LastFailure(now, rejected.kind().name(), rejected.message(), rejected.traceId());
+                lastFailure = new DispatcherStatus.LastFailure(now.wall(), rejected.kind().name(), rejected.message(), rejected.traceId());
                 switch (rejected.kind()) {
                     case CREDENTIALS -> {
                         requeueFirst(batch);
                         openCircuit(rejected.message());
                     }
                     case PLAN -> disable(batch.type(), rejected.message(), rejected.traceId(), batch);
-                    case TARGET_NOT_FOUND -> {
-                        if (batch.operationCount() > 1) {
-                            // One unknown unit must not sink the others that rode along with it.
-                            batch.members().forEach(group -> group.forEach(entry -> entry.sendAlone = true));
-                            requeueFirst(batch);
-                        } else {
-                            finishAll(batch, new CadResult.Failed(rejected.kind(), rejected.message(), rejected.traceId()));
-                        }
-                    }
+                    case TARGET_NOT_FOUND -> notFound(batch, rejected.message(), rejected.traceId());
                     default -> finishAll(batch, new CadResult.Failed(rejected.kind(), rejected.message(), rejected.traceId()));
                 }
             }
+            case WireOutcome.NotFound notFound -> {
+                reachable();
+                bucket.answered();
+                lastFailure = new DispatcherStatus.LastFailure(now.wall(), FailureKind.TARGET_NOT_FOUND.name(),
+                        notFound.message(), notFound.traceId());
+                notFound(batch, notFound.message(), notFound.traceId());
+                addressCheckWanted = true;
+            }
             case WireOutcome.RateLimited limited -> {
                 rateLimitedCount++;
-                Instant until = limited.retryAt() != null ? limited.retryAt()
-                        : now.plus(backoff(bucket.rateLimitedInARow() + 1));
-                bucket.rateLimited(until);
-                lastFailure = new DispatcherStatus.LastFailure(now, "RATE_LIMITED", "the CAD asked to slow down on "
-                        + describe(batch.type()) + "; waiting until " + until, limited.traceId());
+                Duration hold = hold(bucket, limited.retryAfter());
+                bucket.rateLimited(now.nanos() + hold.toNanos());
+                lastFailure = new DispatcherStatus.LastFailure(now.wall(), "RATE_LIMITED", "the CAD asked to slow down on "
+                        + describe(batch.type()) + "; waiting " + readable(hold), limited.traceId());
                 requeueFirst(batch);
             }
             case WireOutcome.Transient problem -> {
-                lastFailure = new DispatcherStatus.LastFailure(now, problem.kind(), problem.message(), problem.traceId());
+                lastFailure = new DispatcherStatus.LastFailure(now.wall(), problem.kind(), problem.message(), problem.traceId());
                 if (batch.type() == OperationType.NEW_DISPATCH && problem.mayHaveReachedServer()) {
                     // No idempotency key: sending again could create the call twice.
                     finishAll(batch, new CadResult.OutcomeUnknown(problem.message()
@@ -442,13 +509,54 @@ final class DispatchEngine {
                     requeueFirst(batch);
                 }
                 transientFailuresInARow++;
-                backoffUntil = now.plus(backoff(transientFailuresInARow));
+                backingOff = true;
+                backoffUntil = now.nanos() + backoff(transientFailuresInARow).toNanos();
                 if (!unreachable && transientFailuresInARow >= FAILURES_BEFORE_UNREACHABLE) {
                     unreachable = true;
                     log.warning("CAD unreachable: " + problem.message() + " (will keep retrying)");
                 }
             }
         }
+    }
+
+    private static boolean mergesUnits(OperationType type) {
+        return type == OperationType.ATTACH || type == OperationType.DETACH;
+    }
+
+    /**
+     * The CAD acted on fewer units than a merged attach or detach carried. Its answer lists CAD
+     * identifier ids, which cannot be matched to the units sent: if it acted on none, each operation
+     * learns that none of its units was logged in; otherwise each is sent again alone to find out
+     * (attaching or detaching a unit again changes nothing at the CAD).
+     */
+    private void leftOutOfMerge(OperationType type, List<Entry> group, CadResult.LeftOut left) {
+        if (left.done() == 0) {
+            group.forEach(entry -> finish(entry, WireSupport.leftOut(entry.pending.operation(), 0)));
+            return;
+        }
+        group.forEach(entry -> entry.sendAlone = true);
+        ArrayDeque<Entry> queue = queues.get(type);
+        for (int i = group.size() - 1; i >= 0; i--) {
+            queue.addFirst(group.get(i));
+        }
+    }
+
+    /** The request named something the CAD does not know: find out which operation alone, or fail the one sent. */
+    private void notFound(Batch batch, String message, String traceId) {
+        if (batch.operationCount() > 1) {
+            // One unknown unit must not sink the others that rode along with it.
+            batch.members().forEach(group -> group.forEach(entry -> entry.sendAlone = true));
+            requeueFirst(batch);
+        } else {
+            finishAll(batch, new CadResult.Failed(FailureKind.TARGET_NOT_FOUND, message, traceId));
+        }
+    }
+
+    /** True once after each unattributed 404, until the worker takes it and sends the version check. */
+    boolean takeAddressCheck() {
+        boolean wanted = addressCheckWanted;
+        addressCheckWanted = false;
+        return wanted;
     }
 
     /** Exponential backoff with "equal jitter": between half and all of base * 2^(attempt-1), capped. */
@@ -458,9 +566,19 @@ final class DispatchEngine {
         return Duration.ofNanos((long) (full / 2 + jitter.getAsDouble() * full / 2));
     }
 
+    /** How long a 429 holds the endpoint: the CAD's Retry-After, else exponential backoff; at most {@link #LONGEST_HOLD}. */
+    private Duration hold(TokenBucket bucket, Duration retryAfter) {
+        Duration hold = retryAfter != null ? retryAfter : backoff(bucket.rateLimitedInARow() + 1);
+        return hold.compareTo(LONGEST_HOLD) > 0 ? LONGEST_HOLD : hold;
+    }
+
+    private static String readable(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
     private void reachable() {
         transientFailuresInARow = 0;
-        backoffUntil = Instant.MIN;
+        backingOff = false;
         if (unreachable) {
             unreachable = false;
             log.info("CAD reachable again");
@@ -497,7 +615,7 @@ final class DispatchEngine {
     }
 
     /** Clears what a reload may have fixed: the circuit, plan-disabled types, the backoff. */
-    void reconfigure(ApiGeneration newGeneration, Instant now) {
+    void reconfigure(ApiGeneration newGeneration, Moment now) {
         if (circuitReason != null) {
             log.info("CAD settings reloaded; sending resumes");
         }
@@ -506,24 +624,28 @@ final class DispatchEngine {
         reachable();
         if (newGeneration != generation) {
             generation = newGeneration;
-            buckets = buckets(newGeneration, now);
+            buckets = buckets(newGeneration, now.nanos());
         }
     }
 
     // ----- links and version: paced by the same buckets -----
 
-    boolean tryTake(Endpoint endpoint, Instant now) {
-        return buckets.get(endpoint).tryTake(now);
+    boolean tryTake(Endpoint endpoint, Moment now) {
+        return buckets.get(endpoint).tryTake(now.nanos());
     }
 
-    Instant nextTokenAt(Endpoint endpoint, Instant now) {
-        return buckets.get(endpoint).nextTokenAt(now);
+    /** How long until {@code endpoint} has a token. */
+    Duration untilToken(Endpoint endpoint, Moment now) {
+        return now.until(buckets.get(endpoint).nextTokenAt(now.nanos()));
     }
 
-    void rateLimited(Endpoint endpoint, Instant retryAt, Instant now) {
+    /** A 429 on a link or version request; returns how long the endpoint is held. */
+    Duration rateLimited(Endpoint endpoint, Duration retryAfter, Moment now) {
         TokenBucket bucket = buckets.get(endpoint);
         rateLimitedCount++;
-        bucket.rateLimited(retryAt != null ? retryAt : now.plus(backoff(bucket.rateLimitedInARow() + 1)));
+        Duration hold = hold(bucket, retryAfter);
+        bucket.rateLimited(now.nanos() + hold.toNanos());
+        return hold;
     }
 
     // ----- shutdown -----
@@ -558,7 +680,8 @@ final class DispatchEngine {
             left.addAll(queue);
             queue.clear();
         });
-        left.sort((a, b) -> a.pending.acceptedAt().compareTo(b.pending.acceptedAt()));
+        // Intake order, not accept time: the wall clock may have been set back between two accepts.
+        left.sort((a, b) -> Long.compare(a.sequence, b.sequence));
         CadResult saved = new CadResult.Failed(FailureKind.SHUT_DOWN,
                 "CadBridge stopped before this was sent; it is saved and will be sent after the next start", null);
         List<PendingOperation> handedBack = new ArrayList<>();
@@ -587,6 +710,13 @@ final class DispatchEngine {
     private void finish(Entry entry, CadResult result) {
         switch (result) {
             case CadResult.Delivered d -> delivered++;
+            case CadResult.LeftOut l -> {
+                if (l.done() > 0) {
+                    delivered++;
+                } else {
+                    failed++;
+                }
+            }
             case CadResult.Expired e -> expired++;
             case CadResult.Failed f -> failed++;
             case CadResult.OutcomeUnknown u -> failed++;

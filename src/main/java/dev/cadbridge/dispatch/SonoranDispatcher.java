@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.Call;
@@ -62,6 +63,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     private final DispatchEngine engine;
     private final DispatcherSettings dispatcherSettings;
     private final Clock clock;
+    private final LongSupplier monotonicNanos;
     private final Logger log;
     private final OutboxListener listener;
     private final OkHttpClient baseClient;
@@ -78,11 +80,14 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     private Call currentCall;
     private SendTracker currentTracker;
     private Instant workerLookedAt = Instant.MIN;
+    /** A version check is on its way to tell whether an unattributed 404 means a wrong address. */
+    private boolean checkingAddress;
     private boolean workerWaiting;
 
     private SonoranDispatcher(Builder builder) {
         this.dispatcherSettings = builder.liftRateLimits ? withoutRateLimits(builder.dispatcherSettings) : builder.dispatcherSettings;
         this.clock = builder.clock;
+        this.monotonicNanos = builder.monotonicNanos;
         this.log = builder.logger;
         this.listener = builder.listener;
         this.baseClient = builder.httpClient != null ? builder.httpClient : new OkHttpClient();
@@ -93,7 +98,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         auxLimits.put(Endpoint.LINK_CHECK, builder.liftRateLimits ? unlimited : builder.linkRateLimit);
         auxLimits.put(Endpoint.VERSION, builder.liftRateLimits ? unlimited : builder.versionRateLimit);
         this.engine = new DispatchEngine(builder.settings.generation(), dispatcherSettings, auxLimits,
-                listener, log, builder.jitter, clock.instant());
+                listener, log, builder.jitter, now());
         apply(builder.settings);
         this.worker = new Thread(this::runWorker, builder.threadName);
         worker.setDaemon(true);
@@ -197,7 +202,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         lock.lock();
         try {
             apply(newSettings);
-            engine.reconfigure(newSettings.generation(), clock.instant());
+            engine.reconfigure(newSettings.generation(), now());
             signalWorker();
         } finally {
             lock.unlock();
@@ -254,6 +259,10 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         return handedBack;
     }
 
+    private Moment now() {
+        return new Moment(clock.instant(), monotonicNanos.getAsLong());
+    }
+
     // ----- hooks for tests that move a manual clock -----
 
     /**
@@ -307,7 +316,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     }
 
     private interface AnswerReader<T> {
-        T read(V2Wire wire, WireResponse response, Instant now);
+        T read(V2Wire wire, WireResponse response, Instant wallNow);
     }
 
     private <T> CompletableFuture<T> link(Endpoint endpoint, String communityUserId, RequestFor request, AnswerReader<T> reader) {
@@ -348,6 +357,27 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
                         FailureKind.CREDENTIALS.name().equals(failure.kind()) ? CredentialCheck.Result.REJECTED : CredentialCheck.Result.UNREACHABLE,
                         failure.getMessage(), failure.traceId()))));
         return future;
+    }
+
+    /**
+     * The version check asked after a 404 that named nothing: if the harmless version route answers
+     * 404 too, the address is wrong for every request and {@link #auxFailure} opens the circuit;
+     * otherwise that 404 was the one operation's problem and sending goes on.
+     */
+    private AuxRequest addressCheck() {
+        return new AuxRequest(Endpoint.VERSION, false, V2Wire::versionRequest,
+                (v2, response, now) -> addressChecked(),
+                failure -> addressChecked());
+    }
+
+    private Object addressChecked() {
+        lock.lock();
+        try {
+            checkingAddress = false;
+        } finally {
+            lock.unlock();
+        }
+        return null;
     }
 
     private void submitAux(CompletableFuture<?> future, AuxRequest aux) {
@@ -428,10 +458,14 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     /** Under the lock: the next thing to send, waiting as long as the engine says; null once stopped. */
     private Work awaitWork() {
         while (!stopped) {
-            Instant now = clock.instant();
-            workerLookedAt = now;
+            Moment now = now();
+            workerLookedAt = now.wall();
             progress.signalAll();
-            Instant auxWake = null;
+            Duration auxWake = null;
+            if (engine.takeAddressCheck() && !checkingAddress && wire instanceof V2Wire) {
+                checkingAddress = true;
+                auxRequests.addLast(addressCheck());
+            }
             while (!auxRequests.isEmpty()) {
                 AuxRequest head = auxRequests.peekFirst();
                 if (!(wire instanceof V2Wire)) {
@@ -448,14 +482,14 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
                     auxRequests.pollFirst();
                     return new SendAux(head, (V2Wire) wire, client);
                 }
-                Instant tokenAt = engine.nextTokenAt(head.endpoint(), now);
-                if (Duration.between(now, tokenAt).compareTo(AUX_MAX_WAIT) > 0) {
+                Duration untilToken = engine.untilToken(head.endpoint(), now);
+                if (untilToken.compareTo(AUX_MAX_WAIT) > 0) {
                     // A player is waiting on this one: say so rather than leave them on "Checking…".
                     auxRequests.pollFirst().fail(new CadRequestException("RATE_LIMITED", "the CAD asked CadBridge to slow down; try again in "
-                            + Math.max(1, Duration.between(now, tokenAt).toSeconds()) + " s", null));
+                            + Math.max(1, untilToken.toSeconds()) + " s", null));
                     continue;
                 }
-                auxWake = tokenAt;
+                auxWake = untilToken;
                 break;
             }
             DispatchEngine.Batch batch = engine.nextBatch(now);
@@ -464,14 +498,13 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
                 return new SendBatch(batch, wire, client);
             }
             progress.signalAll();
-            Instant wake = DispatchEngine.earlier(engine.nextWakeup(now), auxWake);
+            Duration wait = DispatchEngine.shorter(engine.nextWakeup(now), auxWake);
             workerWaiting = true;
             try {
-                if (wake == null) {
+                if (wait == null) {
                     workAvailable.await();
                 } else {
-                    // Capped so that an absurd Retry-After cannot overflow; the loop looks again when it ends.
-                    Duration wait = Duration.between(now, wake);
+                    // Capped so that a far deadline cannot overflow; the loop looks again when it ends.
                     long nanos = (wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait).toNanos();
                     if (nanos > 0) {
                         workAvailable.awaitNanos(nanos);
@@ -528,7 +561,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         try {
             currentCall = null;
             currentTracker = null;
-            engine.onOutcome(batch, outcome, clock.instant());
+            engine.onOutcome(batch, outcome, now());
             progress.signalAll();
         } finally {
             lock.unlock();
@@ -558,11 +591,12 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
                 lock.unlock();
             }
             WireResponse response = execute(call);
-            Instant now = clock.instant();
-            if (response.code() >= 200 && response.code() < 300) {
-                aux.onAnswer().read(send.wire(), response, now);
+            Moment now = now();
+            boolean notLinkedYet = aux.endpoint() == Endpoint.LINK_CHECK && send.wire().isNotLinkedRefusal(response);
+            if (response.code() >= 200 && response.code() < 300 || notLinkedYet) {
+                aux.onAnswer().read(send.wire(), response, now.wall());
             } else {
-                aux.fail(auxFailure(aux.endpoint(), send.wire().failure(response, now), now));
+                aux.fail(auxFailure(aux.endpoint(), response.code(), send.wire().failure(response, now.wall()), now));
             }
         } catch (IOException e) {
             WireOutcome.Transient failure = transportFailure(e, true, send.wire());
@@ -584,21 +618,32 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     }
 
     /** Link and version failures go straight back to the caller (a player waiting on a command); only their side effects are kept. */
-    private CadRequestException auxFailure(Endpoint endpoint, WireOutcome outcome, Instant now) {
+    private CadRequestException auxFailure(Endpoint endpoint, int status, WireOutcome outcome, Moment now) {
         lock.lock();
         try {
             return switch (outcome) {
                 case WireOutcome.Rejected rejected -> {
-                    if (rejected.kind() == FailureKind.CREDENTIALS) {
+                    // Link routes carry no server id: whatever a 404 from them says, it is not about the configuration.
+                    boolean linkNotFound = status == 404 && endpoint != Endpoint.VERSION;
+                    if (rejected.kind() == FailureKind.CREDENTIALS && !linkNotFound) {
                         engine.openCircuit(rejected.message());
                     }
                     yield new CadRequestException(rejected.kind().name(), rejected.message(), rejected.traceId());
                 }
                 case WireOutcome.RateLimited limited -> {
-                    engine.rateLimited(endpoint, limited.retryAt(), now);
-                    long seconds = limited.retryAt() == null ? 60 : Math.max(1, Duration.between(now, limited.retryAt()).toSeconds());
+                    Duration hold = engine.rateLimited(endpoint, limited.retryAfter(), now);
+                    long seconds = limited.retryAfter() == null ? 60 : Math.max(1, hold.toSeconds());
                     yield new CadRequestException("RATE_LIMITED", "the CAD is rate limiting this request; try again in "
                             + seconds + " s", limited.traceId());
+                }
+                case WireOutcome.NotFound notFound -> {
+                    if (endpoint == Endpoint.VERSION) {
+                        // The harmless request fails the same way: nothing at this address can work.
+                        String reason = "the CAD address answers 404 (not found) even to the version check; check sonoran.base-url";
+                        engine.openCircuit(reason);
+                        yield new CadRequestException(FailureKind.CREDENTIALS.name(), reason, notFound.traceId());
+                    }
+                    yield new CadRequestException(FailureKind.TARGET_NOT_FOUND.name(), notFound.message(), notFound.traceId());
                 }
                 case WireOutcome.Transient problem -> new CadRequestException(problem.kind(), problem.message(), problem.traceId());
                 case WireOutcome.Answered answered -> new CadRequestException(FailureKind.UNEXPECTED_RESPONSE.name(),
@@ -674,6 +719,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         private OutboxListener listener = OutboxListener.NONE;
         private Logger logger = Logger.getLogger("CadBridge");
         private Clock clock = Clock.systemUTC();
+        private LongSupplier monotonicNanos = System::nanoTime;
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
         private OkHttpClient httpClient;
         private String threadName = "CadBridge-Dispatcher";
@@ -701,8 +747,19 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             return this;
         }
 
+        /** The wall clock: accept times and deadlines only (they are stored and outlive a restart). */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * The monotonic clock in nanoseconds ({@link System#nanoTime()} by default) that paces
+         * requests and times backoff and Retry-After, so that setting the system clock back cannot
+         * freeze them. Tests that move a manual wall clock pass its monotonic twin here.
+         */
+        public Builder monotonicClock(LongSupplier nanos) {
+            this.monotonicNanos = Objects.requireNonNull(nanos);
             return this;
         }
 

@@ -1,12 +1,9 @@
 package dev.cadbridge.dispatch;
 
-import java.time.Duration;
-import java.time.Instant;
-
 /**
- * A token bucket driven by the instants it is given (no clock of its own), so tests can step it.
- * Starts full with {@code burst} tokens and refills {@code perMinute} evenly. After a 429 it is
- * emptied and blocked until the instant the CAD named.
+ * A token bucket driven by the monotonic nanosecond readings it is given (no clock of its own), so
+ * tests can step it. Starts full with {@code burst} tokens and refills {@code perMinute} evenly.
+ * After a 429 it is emptied and blocked until the reading the CAD's answer named.
  */
 final class TokenBucket {
     private static final double NANOS_PER_MINUTE = 60e9;
@@ -14,11 +11,11 @@ final class TokenBucket {
     private final double capacity;
     private final double tokensPerNano;
     private double tokens;
-    private Instant updatedAt;
-    private Instant blockedUntil;
+    private long updatedAt;
+    private long blockedUntil;
     private int rateLimitedInARow;
 
-    TokenBucket(RateLimit limit, Instant now) {
+    TokenBucket(RateLimit limit, long now) {
         this.capacity = limit.burst();
         this.tokensPerNano = limit.perMinute() / NANOS_PER_MINUTE;
         this.tokens = capacity;
@@ -26,27 +23,27 @@ final class TokenBucket {
         this.blockedUntil = now;
     }
 
-    boolean tryTake(Instant now) {
+    boolean tryTake(long now) {
         refill(now);
-        if (now.isBefore(blockedUntil) || tokens < 1) {
+        if (now - blockedUntil < 0 || tokens < 1) {
             return false;
         }
         tokens -= 1;
         return true;
     }
 
-    /** The earliest instant {@link #tryTake} can succeed. */
-    Instant nextTokenAt(Instant now) {
+    /** The earliest reading at which {@link #tryTake} can succeed. */
+    long nextTokenAt(long now) {
         refill(now);
-        Instant tokenAt = tokens >= 1 ? now : now.plusNanos((long) Math.ceil((1 - tokens) / tokensPerNano));
-        return tokenAt.isAfter(blockedUntil) ? tokenAt : blockedUntil;
+        long tokenAt = tokens >= 1 ? now : now + (long) Math.ceil((1 - tokens) / tokensPerNano);
+        return tokenAt - blockedUntil > 0 ? tokenAt : blockedUntil;
     }
 
     /** The CAD said "too many": spend everything and send nothing on this endpoint before {@code until}. */
-    void rateLimited(Instant until) {
+    void rateLimited(long until) {
         tokens = 0;
         rateLimitedInARow++;
-        if (until.isAfter(blockedUntil)) {
+        if (until - blockedUntil > 0) {
             blockedUntil = until;
         }
     }
@@ -59,9 +56,9 @@ final class TokenBucket {
         rateLimitedInARow = 0;
     }
 
-    private void refill(Instant now) {
-        if (now.isAfter(updatedAt)) {
-            long elapsed = Duration.between(updatedAt, now).toNanos();
+    private void refill(long now) {
+        long elapsed = now - updatedAt;
+        if (elapsed > 0) {
             tokens = Math.min(capacity, tokens + elapsed * tokensPerNano);
             updatedAt = now;
         }

@@ -94,8 +94,12 @@ public final class LinkService {
             if (!flow.current()) {
                 return;
             }
-            if (error != null) {
+            if (error != null && !(cause(error) instanceof CadRequestException)) {
                 fail(flow, error);
+            } else if (error != null) {
+                // As in Sonoran's own game resource, a check that failed means "not linked yet": asking
+                // for a code goes on, and if the CAD really cannot be reached that request says so.
+                requestCode(flow);
             } else if (check.linked()) {
                 confirm(flow, check.accountUuid(), true);
             } else {
@@ -171,13 +175,17 @@ public final class LinkService {
                 });
     }
 
+    private static Throwable cause(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
     /**
      * The CAD's own refusals are written for people and go to the player as they are; anything else
      * (a database error, a bug) goes to the console, and the player is told where to look.
      */
     private void fail(Flow flow, Throwable error) {
         flow.finish();
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = cause(error);
         if (cause instanceof CadRequestException refusal) {
             flow.progress.failed(refusal.getMessage());
             return;

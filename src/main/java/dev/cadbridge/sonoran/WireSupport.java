@@ -9,36 +9,42 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 import okhttp3.Headers;
 
 /** Answer handling both generations share: Retry-After, trace ids, redaction, 429 and 5xx. */
 public final class WireSupport {
     private static final int MAX_MESSAGE_LENGTH = 300;
+    private static final Pattern DELAY_SECONDS = Pattern.compile("\\d{1,12}(\\.\\d{1,9})?");
 
     private WireSupport() {}
 
-    /** The instant a 429's Retry-After points to (delta seconds or HTTP date), or null if absent or unreadable. */
-    public static Instant retryAt(Headers headers, Instant now) {
+    /**
+     * How long a 429's Retry-After says to wait: delta seconds, possibly with a fraction such as
+     * {@code 1.5}, which Sonoran's own clients accept, or an HTTP date, read against the wall clock
+     * {@code now} (a date in the past means no wait). Null if absent or unreadable.
+     */
+    public static Duration retryAfter(Headers headers, Instant now) {
         String value = headers.get("Retry-After");
         if (value == null || value.isBlank()) {
             return null;
         }
         String trimmed = value.strip();
+        if (DELAY_SECONDS.matcher(trimmed).matches()) {
+            BigDecimal seconds = new BigDecimal(trimmed);
+            return Duration.ofSeconds(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+        }
         try {
-            long seconds = Long.parseLong(trimmed);
-            return now.plus(Duration.ofSeconds(Math.max(0, seconds)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return at.isBefore(now) ? now : at;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
+            Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return at.isBefore(now) ? Duration.ZERO : Duration.between(now, at);
+        } catch (DateTimeParseException notADate) {
+            return null;
         }
     }
 
@@ -83,7 +89,7 @@ public final class WireSupport {
     /** Answers any generation treats the same: 429 and 5xx. Null when the status is something else. */
     public static WireOutcome rateLimitOrServerError(WireResponse response, Instant now, String describedBody) {
         if (response.code() == 429) {
-            return new WireOutcome.RateLimited(retryAt(response.headers(), now), traceId(response, jsonObject(response.body())));
+            return new WireOutcome.RateLimited(retryAfter(response.headers(), now), traceId(response, jsonObject(response.body())));
         }
         if (response.code() >= 500) {
             // 503 says the request was not processed; other 5xx (502/504 from a gateway) may hide a call that was created.
@@ -110,6 +116,41 @@ public final class WireSupport {
         JsonArray array = new JsonArray();
         values.forEach(array::add);
         return array;
+    }
+
+    /**
+     * Both generations send {@code notes} as an array whose note shape no page shows, so it goes as
+     * {@code []} and the notes text is appended to the description instead.
+     */
+    public static String descriptionWithNotes(NewDispatch dispatch) {
+        if (dispatch.notes().isEmpty()) {
+            return dispatch.description();
+        }
+        return dispatch.description().isEmpty() ? "Notes: " + dispatch.notes()
+                : dispatch.description() + "\n\nNotes: " + dispatch.notes();
+    }
+
+    /**
+     * What to tell about an operation the CAD's answer left out, wholly ({@code done == 0}) or in part:
+     * a unit missing from an answer is not logged in to the CAD, a call missing is not a call it has.
+     */
+    public static CadResult.LeftOut leftOut(CadOperation operation, int done) {
+        return switch (operation) {
+            case AttachUnits attach -> unitsLeftOut(attach.unitIds(), done, "attach", " to call #" + attach.callId());
+            case DetachUnits detach -> unitsLeftOut(detach.unitIds(), done, "detach", "");
+            case KickUnit kick -> new CadResult.LeftOut(0, 1, "the CAD did not kick " + kick.unitId() + ": not logged in to the CAD");
+            case CloseCall close -> new CadResult.LeftOut(0, 1, "the CAD has no call #" + close.callId() + ", so nothing was closed");
+            case NewDispatch dispatch -> throw new IllegalArgumentException("a new dispatch names no existing unit or call");
+        };
+    }
+
+    private static CadResult.LeftOut unitsLeftOut(List<String> units, int done, String verb, String where) {
+        String named = String.join(", ", units);
+        String message = done == 0
+                ? "the CAD did not " + verb + " " + named + where + ": not logged in to the CAD"
+                : "the CAD " + verb + "ed only " + done + " of the " + units.size() + " units (" + named + ")" + where
+                        + "; the others are not logged in to the CAD (its answer does not say which)";
+        return new CadResult.LeftOut(Math.min(done, units.size()), units.size(), message);
     }
 
     /** Every operation of the request succeeded (the answer does not report them one by one). */

@@ -69,9 +69,10 @@ class AttachDetachCommandTest {
         assertThat(alex.lastMessage()).contains("could not be reached in time, so nothing was sent");
 
         h.clock.advance(java.time.Duration.ofSeconds(5));
-        h.cad.answerWith(new CadResult.OutcomeUnknown("timeout after sending"));
+        h.cad.answerWith(new CadResult.OutcomeUnknown("the CAD answered HTTP 200 without the 'identIds' list"));
         h.run(alex, "attach 43");
-        assertThat(alex.lastMessage()).contains("may have been created");
+        assertThat(alex.lastMessage()).as("an attach creates no call")
+                .isEqualTo("[CAD] The CAD's answer does not say whether that was done: the CAD answered HTTP 200 without the 'identIds' list");
     }
 
     @Test

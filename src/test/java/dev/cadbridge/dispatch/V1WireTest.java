@@ -89,9 +89,21 @@ class V1WireTest extends HttpDispatcherTestBase {
         assertThat(body(takeV1("new_dispatch"))).isEqualTo(parse(envelope("NEW_DISPATCH", """
                 [{"serverId":1,"origin":0,"status":0,"priority":1,"block":"123","address":"4234 E. Example Ave",
                   "postal":"456","title":"Traffic Stop","code":"10-39 - Traffic Stop",
-                  "description":"Traffic Stop - Blue Sedan - XP123BS","notes":"","metaData":{"someKey":"someValue"},
+                  "description":"Traffic Stop - Blue Sedan - XP123BS","notes":[],"metaData":{"someKey":"someValue"},
                   "units":["STEAM:1234"]}]""")));
         assertThat(result(future)).isEqualTo(new CadResult.Delivered(OptionalLong.of(123)));
+    }
+
+    @Test
+    void newDispatchSendsNotesAsAnArrayWithTheTextInTheDescription() throws Exception {
+        server.enqueue(text(200, "NEW DISPATCH CREATED - ID: 124"));
+        var future = start(ApiGeneration.V1).submit(new NewDispatch(CallOrigin.CALLER, CallStatus.PENDING, 1,
+                "Traffic Stop", "", "", "", "", "Blue Sedan", "Driver cooperative", Map.of(), List.of()));
+
+        var item = body(takeV1("new_dispatch")).getAsJsonObject().getAsJsonArray("data").get(0).getAsJsonObject();
+        assertThat(item.get("notes")).isEqualTo(parse("[]"));
+        assertThat(item.get("description").getAsString()).isEqualTo("Blue Sedan\n\nNotes: Driver cooperative");
+        assertThat(result(future)).isEqualTo(new CadResult.Delivered(OptionalLong.of(124)));
     }
 
     @Test

@@ -6,9 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so rate-limit windows and link-code expiry need no sleeps. Thread-safe. */
+/**
+ * A clock tests move by hand, so rate-limit windows and link-code expiry need no sleeps. Thread-safe.
+ * It also keeps a monotonic twin, {@link #nanoTime()}, for the dispatcher's pacing: {@link #advance}
+ * moves both, as real time passing would; {@link #set} moves only the wall clock, as an administrator
+ * or NTP setting the system clock would.
+ */
 public final class MutableClock extends Clock {
     private volatile Instant now;
+    private volatile long nanos;
 
     public MutableClock(Instant start) {
         this.now = start;
@@ -21,6 +27,12 @@ public final class MutableClock extends Clock {
 
     public synchronized void advance(Duration step) {
         now = now.plus(step);
+        nanos += step.toNanos();
+    }
+
+    /** Monotonic nanoseconds: moved by {@link #advance} only, never back. */
+    public long nanoTime() {
+        return nanos;
     }
 
     public void set(Instant instant) {

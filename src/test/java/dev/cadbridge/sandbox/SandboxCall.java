@@ -9,7 +9,7 @@ import java.util.Map;
  * A snapshot of one dispatch call in the sandbox's CAD.
  *
  * @param status       0 PENDING, 1 ACTIVE, 2 CLOSED (the API's enum)
- * @param notes        v1 sends a string, v2 an array of note objects; kept as the JSON text sent
+ * @param notes        an array on both generations; kept as the JSON text sent
  * @param units        unit ids (communityUserId or v1 apiId) attached now, in attach order
  * @param createdBy    the API generation that created it, or null when a test seeded it with
  *                     {@link SonoranSandbox#addCall(String)}

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.HashSet;
 
 /**
  * What the fake CAD remembers: calls, units (by communityUserId or v1 apiId), account links,
@@ -76,6 +78,7 @@ final class SandboxState {
     private final Map<Long, StoredCall> calls = new LinkedHashMap<>();
     private final Map<String, Integer> identIds = new HashMap<>();
     private final Map<String, String> accountLinks = new HashMap<>();
+    private final Set<String> loggedOff = new HashSet<>();
     private final Map<String, LinkCode> linkCodesByCode = new HashMap<>();
     private final List<SandboxEvent> events = new ArrayList<>();
     private long nextCallId = 1001;
@@ -110,6 +113,19 @@ final class SandboxState {
             return Optional.empty();
         }
         return Optional.of(identIds.computeIfAbsent(unitId, id -> nextIdentId++));
+    }
+
+    /** A unit with an identifier that is on duty, so attach, detach and kick can act on it. */
+    boolean loggedIn(String unitId) {
+        return resolveUnit(unitId).isPresent() && !loggedOff.contains(unitId);
+    }
+
+    void logOff(String unitId) {
+        loggedOff.add(unitId);
+    }
+
+    void logIn(String unitId) {
+        loggedOff.remove(unitId);
     }
 
     Map<String, Integer> knownUnits() {

@@ -135,7 +135,7 @@ class SandboxStrictnessTest extends SandboxTestSupport {
             /emergency/kick_unit    | KICK_UNIT    | [{"apiId":"u","reason":"AFK"}]                           | serverId is required
             /emergency/kick_unit    | KICK_UNIT    | [{"unit":"u","apiId":"u","reason":"AFK","serverId":1}]   | undocumented properties [unit]
             /emergency/new_dispatch | NEW_DISPATCH | [{"serverId":1,"origin":0,"status":0,"priority":0,"title":"T"}] | priority must be between 1 and 3
-            /emergency/new_dispatch | NEW_DISPATCH | [{"serverId":1,"origin":0,"status":0,"priority":1,"title":"T","notes":[]}] | notes must be a string
+            /emergency/new_dispatch | NEW_DISPATCH | [{"serverId":1,"origin":0,"status":0,"priority":1,"title":"T","notes":""}] | notes must be an array
             /emergency/new_dispatch | NEW_DISPATCH | [{"serverId":1,"origin":0,"status":0,"priority":1,"title":"A"},{"serverId":1,"origin":0,"status":0,"priority":1,"title":"B"}] | exactly one data item
             /emergency/close_call   | CLOSE_CALL   | [{"serverId":1}]                                         | callId is required
             """)

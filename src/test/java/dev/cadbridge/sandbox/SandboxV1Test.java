@@ -18,7 +18,7 @@ class SandboxV1Test extends SandboxTestSupport {
     void newDispatchAnswersTheCallIdInItsText() {
         SandboxHttp.Answer answer = http.v1("/emergency/new_dispatch", "NEW_DISPATCH", """
                 [{"serverId":1,"origin":0,"status":0,"priority":1,"block":"123","address":"4234 E. Example Ave",
-                  "postal":"456","title":"Traffic Stop","code":"10-39","description":"Blue Sedan","notes":"",
+                  "postal":"456","title":"Traffic Stop","code":"10-39","description":"Blue Sedan","notes":[],
                   "metaData":{"someKey":"someValue"},"units":["STEAM:1234"]}]""");
 
         assertThat(answer.code()).isEqualTo(200);
@@ -48,6 +48,22 @@ class SandboxV1Test extends SandboxTestSupport {
         assertThat(closed.body()).isEqualTo("CALL CLOSED");
         assertThat(cad.closedCalls()).containsExactly(callId);
         assertThat(cad.call(callId).orElseThrow().isClosed()).isTrue();
+        assertThat(cad.violations()).isEmpty();
+    }
+
+    @Test
+    void unitsNotLoggedInAreLeftAloneBehindTheUsualText() {
+        long callId = cad.addCall("Fire");
+        cad.logOff("off");
+
+        SandboxHttp.Answer attached = http.v1("/emergency/attach_unit", "ATTACH_UNIT",
+                "[{\"serverId\":1,\"callId\":" + callId + ",\"units\":[\"on\",\"off\"]}]");
+        SandboxHttp.Answer kicked = http.v1("/emergency/kick_unit", "KICK_UNIT", "[{\"apiId\":\"off\",\"reason\":\"AFK\",\"serverId\":1}]");
+
+        assertThat(attached.body()).isEqualTo("UNITS ATTACHED");
+        assertThat(kicked.body()).isEqualTo("UNIT KICKED");
+        assertThat(cad.call(callId).orElseThrow().units()).containsExactly("on");
+        assertThat(cad.deliveredKicks()).isEmpty();
         assertThat(cad.violations()).isEmpty();
     }
 

@@ -78,7 +78,9 @@ import okhttp3.HttpUrl;
  * or closed call answers 404 ({@code CALL NOT FOUND} on v1); unknown call ids are left out of a v2
  * close answer; by default every communityUserId/apiId is a known unit, and with
  * {@link #setRequireLinkedUnits(boolean)} only linked ones are (others are left out of answers, or
- * 404 when none resolve).
+ * 404 when none resolve); a unit sent off duty with {@link #logOff(String)} is left out of v2 attach,
+ * detach and kick answers and not acted on (v1 answers its usual text); v1 {@code NEW_DISPATCH}
+ * must send {@code notes} as an array.
  *
  * <h2>Rate limits</h2>
  * v2: the documented per-minute limits per API key per route (attach/detach 10, kick/dispatch/
@@ -165,6 +167,7 @@ public final class SonoranSandbox implements AutoCloseable {
     private boolean rateLimitsEnabled = true;
     private boolean v1RateLimitEnabled = true;
     private RetryAfterStyle retryAfterStyle = RetryAfterStyle.SECONDS;
+    private int unlinkedCheckStatus;
     private boolean recordRequests = true;
     private long requestCount;
     private long rateLimitedCount;
@@ -360,6 +363,32 @@ public final class SonoranSandbox implements AutoCloseable {
 
     public synchronized void setRetryAfterStyle(RetryAfterStyle style) {
         retryAfterStyle = style;
+    }
+
+    /**
+     * Answers a v2 link check for a user who is not linked with this non-2xx status and the body
+     * {@code {"success":false}}, as Sonoran's own game resource says the CAD sometimes does, instead
+     * of the documented 200 {@code {"linked":false}}. 0 (the default) turns it off.
+     */
+    public synchronized void setUnlinkedCheckStatus(int status) {
+        unlinkedCheckStatus = status;
+    }
+
+    synchronized int unlinkedCheckStatus() {
+        return unlinkedCheckStatus;
+    }
+
+    /**
+     * The unit goes off duty: it keeps its identifier, but v2 attach, detach and kick leave it out
+     * of their answers (a single kick answers 404) and do nothing to it; v1 answers its usual text
+     * and does nothing to it either. Every unit is logged in until this is called.
+     */
+    public synchronized void logOff(String unitId) {
+        state.logOff(unitId);
+    }
+
+    public synchronized void logIn(String unitId) {
+        state.logIn(unitId);
     }
 
     /** Strict mode: only communityUserIds/apiIds with a linked account count as units. Off by default. */

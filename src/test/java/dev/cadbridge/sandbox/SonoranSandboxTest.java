@@ -263,6 +263,52 @@ class SonoranSandboxTest extends SandboxTestSupport {
     }
 
     @Test
+    void unitsNotLoggedInAreLeftOutOfAnswersAndLeftAlone() {
+        long callId = cad.addCall("Call");
+        http.v2("POST", SERVER + "/dispatch-calls/" + callId + "/attachments", "{\"communityUserIds\":[\"on\",\"off\"]}");
+        cad.clearRecords();
+        cad.logOff("off");
+        cad.logOff("gone");
+
+        SandboxHttp.Answer attach = http.v2("POST", SERVER + "/dispatch-calls/" + callId + "/attachments",
+                "{\"communityUserIds\":[\"on\",\"gone\"]}");
+        SandboxHttp.Answer detachNone = http.v2("DELETE", SERVER + "/dispatch-calls/attachments", "{\"communityUserIds\":[\"off\"]}");
+        SandboxHttp.Answer kicks = http.v2("POST", SERVER + "/units/kick",
+                "[{\"communityUserId\":\"on\",\"reason\":\"AFK\"},{\"communityUserId\":\"off\",\"reason\":\"AFK\"}]");
+        SandboxHttp.Answer singleKick = http.v2("POST", SERVER + "/units/kick", "{\"communityUserId\":\"off\",\"reason\":\"AFK\"}");
+
+        assertThat(attach.json().getAsJsonObject().getAsJsonArray("identIds")).hasSize(1);
+        assertThat(detachNone.code()).isEqualTo(200);
+        assertThat(detachNone.json().getAsJsonObject().getAsJsonArray("identIds")).isEmpty();
+        assertThat(kicks.json().getAsJsonObject().get("count").getAsInt()).isEqualTo(1);
+        assertThat(singleKick.code()).isEqualTo(404);
+        assertThat(cad.attachments()).extracting(SandboxEvent.Attachment::unitId).containsExactly("on");
+        assertThat(cad.detachments()).isEmpty();
+        assertThat(cad.deliveredKicks()).extracting(SandboxEvent.Kick::unitId).containsExactly("on");
+        assertThat(cad.call(callId).orElseThrow().units()).as("off stays where it was").containsExactly("on", "off");
+
+        cad.logIn("off");
+        SandboxHttp.Answer detach = http.v2("DELETE", SERVER + "/dispatch-calls/attachments", "{\"communityUserIds\":[\"off\"]}");
+        assertThat(detach.json().getAsJsonObject().getAsJsonArray("identIds")).hasSize(1);
+        assertThat(cad.violations()).isEmpty();
+    }
+
+    @Test
+    void linkChecksForUnlinkedUsersCanBeRefusedWithSuccessFalse() {
+        cad.setUnlinkedCheckStatus(404);
+        cad.link("linked", "acc-1");
+
+        SandboxHttp.Answer unlinked = http.v2("POST", "/v2/general/links/check", "{\"communityUserId\":\"stranger\"}");
+        SandboxHttp.Answer linked = http.v2("POST", "/v2/general/links/check", "{\"communityUserId\":\"linked\"}");
+
+        assertThat(unlinked.code()).isEqualTo(404);
+        assertThat(unlinked.json().getAsJsonObject().get("success").getAsBoolean()).isFalse();
+        assertThat(linked.code()).isEqualTo(200);
+        assertThat(linked.json().getAsJsonObject().get("linked").getAsBoolean()).isTrue();
+        assertThat(cad.violations()).isEmpty();
+    }
+
+    @Test
     void unitsAndCallsListsAnswer() {
         http.v2("POST", SERVER + "/units/kick", "{\"communityUserId\":\"p\",\"reason\":\"AFK\"}");
 

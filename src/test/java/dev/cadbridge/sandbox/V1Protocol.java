@@ -29,7 +29,9 @@ import java.util.Set;
  * answers {@code VERSION <PLAN> REQUIRED}; data that breaks the page's shape answers
  * {@code INVALID REQUEST TYPE}. A request is all-or-nothing: nothing is applied unless every data
  * item can be. NEW_DISPATCH takes exactly one data item, because its answer carries one call id.
- * Close answers {@code CALL CLOSED} (the page's own text is a copy-paste error).
+ * Close answers {@code CALL CLOSED} (the page's own text is a copy-paste error). Units that are not
+ * logged in are left alone while the answer text stays the same, as v1 answers carry no ids. NEW_DISPATCH
+ * {@code notes} must be an array, as the current page and Sonoran's clients send it.
  */
 final class V1Protocol extends Protocol {
     static final String BACKEND_REACHED = "Backend Service Reached";
@@ -127,8 +129,18 @@ final class V1Protocol extends Protocol {
                 requiredInteger(item, where, "status", 0, 2);
                 requiredInteger(item, where, "priority", 1, 3);
                 requiredNonBlank(item, where, "title");
-                for (String field : List.of("block", "address", "postal", "code", "description", "notes")) {
+                for (String field : List.of("block", "address", "postal", "code", "description")) {
                     optionalString(item, where, field);
+                }
+                if (item.has("notes")) {
+                    // The current page and Sonoran's clients send an array ([] for none); the old seed page's string is wrong.
+                    JsonArray notes = array(item.get("notes"), where + ".notes");
+                    for (int i = 0; i < notes.size(); i++) {
+                        JsonElement note = notes.get(i);
+                        if (!note.isJsonObject() && !(note.isJsonPrimitive() && note.getAsJsonPrimitive().isString())) {
+                            throw new JsonShape.Violation(where + ".notes[" + i + "] must be a note, was " + JsonShape.describe(note));
+                        }
+                    }
                 }
                 JsonShape.stringMap(item, where, "metaData");
                 if (item.has("units")) {
@@ -244,21 +256,23 @@ final class V1Protocol extends Protocol {
             case V1_ATTACH -> {
                 for (JsonObject item : items) {
                     SandboxState.StoredCall call = state.openCall(item.get("serverId").getAsInt(), item.get("callId").getAsLong()).orElseThrow();
-                    units(endpoint, item).forEach(unit -> state.attach(ApiGeneration.V1, call, unit));
+                    units(endpoint, item).stream().filter(state::loggedIn).forEach(unit -> state.attach(ApiGeneration.V1, call, unit));
                 }
                 yield "UNITS ATTACHED";
             }
             case V1_DETACH -> {
                 for (JsonObject item : items) {
                     int serverId = item.get("serverId").getAsInt();
-                    units(endpoint, item).forEach(unit -> state.detach(ApiGeneration.V1, serverId, unit));
+                    units(endpoint, item).stream().filter(state::loggedIn).forEach(unit -> state.detach(ApiGeneration.V1, serverId, unit));
                 }
                 yield "UNITS DETACHED";
             }
             case V1_KICK -> {
                 for (JsonObject item : items) {
-                    state.kick(ApiGeneration.V1, item.get("serverId").getAsInt(), item.get("apiId").getAsString(),
-                            item.get("reason").getAsString());
+                    if (state.loggedIn(item.get("apiId").getAsString())) {
+                        state.kick(ApiGeneration.V1, item.get("serverId").getAsInt(), item.get("apiId").getAsString(),
+                                item.get("reason").getAsString());
+                    }
                 }
                 yield "UNIT KICKED";
             }
@@ -279,7 +293,7 @@ final class V1Protocol extends Protocol {
                 item.get("origin").getAsInt(), item.get("status").getAsInt(), item.get("priority").getAsInt(),
                 item.get("title").getAsString(), optionalString(item, "data", "code"), optionalString(item, "data", "block"),
                 optionalString(item, "data", "address"), optionalString(item, "data", "postal"),
-                optionalString(item, "data", "description"), optionalString(item, "data", "notes"),
+                optionalString(item, "data", "description"), item.has("notes") ? item.get("notes").toString() : "[]",
                 JsonShape.stringMap(item, "data", "metaData"));
         SandboxState.StoredCall call = state.createCall(item.get("serverId").getAsInt(), spec, ApiGeneration.V1);
         call.units.addAll(units(SandboxEndpoint.V1_NEW_DISPATCH, item).stream().distinct().toList());

@@ -34,7 +34,11 @@ import java.util.regex.Pattern;
  * answers 404; unit targets other than {@code communityUserId(s)} (groupName, roblox, discord,
  * accountUuid, identIds) are accepted as documented but match no unit; in strict-link mode unlinked
  * users are left out of {@code identIds}/{@code kicked}, and a request none of whose users resolve
- * answers 404; unknown call ids are left out of a close answer.
+ * answers 404; units that are not logged in ({@link SonoranSandbox#logOff}) are left out of
+ * {@code identIds}/{@code kicked} and not acted on (a 200 with an empty list when none is), and a
+ * single kick of one answers 404; unknown call ids are left out of a close answer. With
+ * {@link SonoranSandbox#setUnlinkedCheckStatus} a link check for an unlinked user answers that status
+ * with {@code {"success":false}}.
  */
 final class V2Protocol extends Protocol {
     private static final Pattern SERVER_ID = Pattern.compile("\\d{1,9}");
@@ -295,10 +299,11 @@ final class V2Protocol extends Protocol {
         if (!named.isEmpty() && resolved.isEmpty()) {
             return problem(ex, 404, "None of the communityUserIds is linked to an account in this community.");
         }
-        resolved.keySet().forEach(unit -> state.attach(ApiGeneration.V2, call.get(), unit));
+        Map<String, Integer> onDuty = loggedIn(resolved);
+        onDuty.keySet().forEach(unit -> state.attach(ApiGeneration.V2, call.get(), unit));
         JsonObject answer = new JsonObject();
         answer.addProperty("callId", callId);
-        answer.add("identIds", numbers(resolved.values()));
+        answer.add("identIds", numbers(onDuty.values()));
         return Reply.json(200, answer);
     }
 
@@ -308,9 +313,10 @@ final class V2Protocol extends Protocol {
         if (!named.isEmpty() && resolved.isEmpty()) {
             return problem(ex, 404, "None of the communityUserIds is linked to an account in this community.");
         }
-        resolved.keySet().forEach(unit -> state.detach(ApiGeneration.V2, serverId, unit));
+        Map<String, Integer> onDuty = loggedIn(resolved);
+        onDuty.keySet().forEach(unit -> state.detach(ApiGeneration.V2, serverId, unit));
         JsonObject answer = new JsonObject();
-        answer.add("identIds", numbers(resolved.values()));
+        answer.add("identIds", numbers(onDuty.values()));
         return Reply.json(200, answer);
     }
 
@@ -320,6 +326,9 @@ final class V2Protocol extends Protocol {
         Optional<Integer> identId = state.resolveUnit(unit);
         if (identId.isEmpty()) {
             return problem(ex, 404, unit + " is not linked to an account in this community.");
+        }
+        if (!state.loggedIn(unit)) {
+            return problem(ex, 404, "No active unit for communityUserId " + unit + ".");
         }
         state.kick(ApiGeneration.V2, serverId, unit, reason);
         JsonObject answer = new JsonObject();
@@ -335,7 +344,7 @@ final class V2Protocol extends Protocol {
             String unit = kickTarget(item);
             String reason = item.get("reason").getAsString();
             Optional<Integer> identId = state.resolveUnit(unit);
-            if (identId.isEmpty()) {
+            if (identId.isEmpty() || !state.loggedIn(unit)) {
                 continue;
             }
             state.kick(ApiGeneration.V2, serverId, unit, reason);
@@ -405,6 +414,11 @@ final class V2Protocol extends Protocol {
 
     private Reply checkLink(String communityUserId) {
         Optional<String> account = state.accountFor(communityUserId);
+        if (account.isEmpty() && sandbox.unlinkedCheckStatus() > 0) {
+            JsonObject refusal = new JsonObject();
+            refusal.addProperty("success", false);
+            return Reply.json(sandbox.unlinkedCheckStatus(), refusal);
+        }
         JsonObject answer = new JsonObject();
         answer.addProperty("communityUserId", communityUserId);
         answer.addProperty("linked", account.isPresent());
@@ -478,6 +492,12 @@ final class V2Protocol extends Protocol {
             named.addAll(unitIds(body, "body", "communityUserIds", false));
         }
         return named;
+    }
+
+    private Map<String, Integer> loggedIn(Map<String, Integer> resolved) {
+        Map<String, Integer> onDuty = new LinkedHashMap<>(resolved);
+        onDuty.keySet().removeIf(unit -> !state.loggedIn(unit));
+        return onDuty;
     }
 
     /** Each unit with its identId, in order, duplicates collapsed, unresolvable units left out. */

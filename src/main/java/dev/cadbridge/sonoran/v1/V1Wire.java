@@ -105,8 +105,9 @@ public final class V1Wire implements SonoranWire {
                 item.addProperty("postal", dispatch.postal());
                 item.addProperty("title", dispatch.title());
                 item.addProperty("code", dispatch.code());
-                item.addProperty("description", dispatch.description());
-                item.addProperty("notes", dispatch.notes());
+                item.addProperty("description", WireSupport.descriptionWithNotes(dispatch));
+                // an array, as the current page and Sonoran's clients send it (the old seed page shows a string)
+                item.add("notes", new JsonArray());
                 JsonObject meta = new JsonObject();
                 dispatch.metaData().forEach(meta::addProperty);
                 item.add("metaData", meta);

@@ -42,6 +42,9 @@ public final class V2Wire implements SonoranWire {
     private static final Pattern UNIT_WORDS =
             Pattern.compile("\\b(UNITS?|LINKED|COMMUNITYUSERIDS?)\\b");
     private static final Pattern CALL_WORDS = Pattern.compile("\\bCALLS?\\b");
+    private static final Pattern SERVER_WORDS = Pattern.compile("\\bSERVER(ID)?S?\\b");
+    /** A path or URL in an error text names the route, not what was missing. */
+    private static final Pattern PATHS = Pattern.compile("\\S*/\\S*");
     private static final String LINK_PAGE = "https://sonorancad.com/id?code=";
     private static final Duration LINK_LIFETIME = Duration.ofSeconds(600);
 
@@ -120,10 +123,7 @@ public final class V2Wire implements SonoranWire {
         optional(body, "postal", dispatch.postal());
         body.addProperty("title", dispatch.title());
         optional(body, "code", dispatch.code());
-        String description = dispatch.notes().isEmpty() ? dispatch.description()
-                : dispatch.description().isEmpty() ? "Notes: " + dispatch.notes()
-                : dispatch.description() + "\n\nNotes: " + dispatch.notes();
-        optional(body, "description", description);
+        optional(body, "description", WireSupport.descriptionWithNotes(dispatch));
         body.add("notes", new JsonArray());
         body.add("communityUserIds", WireSupport.strings(dispatch.units()));
         if (!dispatch.metaData().isEmpty()) {
@@ -155,8 +155,59 @@ public final class V2Wire implements SonoranWire {
         return switch (type) {
             case KICK -> operations.size() == 1 ? WireSupport.allDelivered(operations) : kickAnswer(operations, response);
             case NEW_DISPATCH -> dispatchAnswer(response);
-            case ATTACH, DETACH, CLOSE -> WireSupport.allDelivered(operations);
+            case ATTACH, DETACH -> unitsAnswer(single(operations), response);
+            case CLOSE -> closeAnswer(operations, response);
         };
+    }
+
+    /** A 2xx without the list that says what was done: the CAD may have acted, but nothing tells. */
+    private static WireOutcome unclear(List<CadOperation> operations, WireResponse response, String list, String what) {
+        CadResult unknown = new CadResult.OutcomeUnknown("the CAD answered HTTP " + response.code() + " without the '"
+                + list + "' list that says which " + what + "; check the CAD");
+        List<CadResult> results = new ArrayList<>();
+        operations.forEach(op -> results.add(unknown));
+        return new WireOutcome.Answered(results);
+    }
+
+    /**
+     * Attach and detach answer the CAD identifier ids ({@code identIds}) of the units they acted on,
+     * not the communityUserIds sent, so the answer can only be counted: fewer ids than units means
+     * some were not logged in to the CAD, and unless none was, the answer does not say which.
+     */
+    private static WireOutcome unitsAnswer(CadOperation operation, WireResponse response) {
+        List<String> units = operation instanceof AttachUnits attach ? attach.unitIds() : ((DetachUnits) operation).unitIds();
+        JsonObject json = WireSupport.jsonObject(response.body());
+        JsonElement identIds = json == null ? null : json.get("identIds");
+        if (identIds == null || !identIds.isJsonArray()) {
+            return unclear(List.of(operation), response, "identIds", "units it "
+                    + (operation instanceof AttachUnits ? "attached" : "detached"));
+        }
+        Set<String> actedOn = new HashSet<>();
+        identIds.getAsJsonArray().forEach(id -> actedOn.add(id.toString()));
+        int named = new HashSet<>(units).size();
+        return new WireOutcome.Answered(List.of(actedOn.size() >= named
+                ? new CadResult.Delivered(OptionalLong.empty()) : WireSupport.leftOut(operation, actedOn.size())));
+    }
+
+    /** Maps {@code callIds} back to each call; a call the CAD did not list was not closed (it has no such call). */
+    private static WireOutcome closeAnswer(List<CadOperation> operations, WireResponse response) {
+        JsonObject json = WireSupport.jsonObject(response.body());
+        JsonElement callIds = json == null ? null : json.get("callIds");
+        if (callIds == null || !callIds.isJsonArray()) {
+            return unclear(operations, response, "callIds", "calls it closed");
+        }
+        Set<String> closed = new HashSet<>();
+        for (JsonElement id : callIds.getAsJsonArray()) {
+            if (id.isJsonPrimitive()) {
+                closed.add(id.getAsString());
+            }
+        }
+        List<CadResult> results = new ArrayList<>();
+        for (CadOperation operation : operations) {
+            results.add(closed.contains(Long.toString(((CloseCall) operation).callId()))
+                    ? new CadResult.Delivered(OptionalLong.empty()) : WireSupport.leftOut(operation, 0));
+        }
+        return new WireOutcome.Answered(results);
     }
 
     /** Maps {@code kicked[].communityUserId} back to each target; a target the CAD did not list was not kicked. */
@@ -164,8 +215,7 @@ public final class V2Wire implements SonoranWire {
         JsonObject json = WireSupport.jsonObject(response.body());
         JsonElement kicked = json == null ? null : json.get("kicked");
         if (kicked == null || !kicked.isJsonArray()) {
-            return new WireOutcome.Rejected(FailureKind.UNEXPECTED_RESPONSE,
-                    "the CAD answered a batch kick without a 'kicked' list", WireSupport.traceId(response, json));
+            return unclear(operations, response, "kicked", "units it kicked");
         }
         Set<String> kickedIds = new HashSet<>();
         for (JsonElement element : kicked.getAsJsonArray()) {
@@ -176,14 +226,10 @@ public final class V2Wire implements SonoranWire {
                 }
             }
         }
-        String traceId = WireSupport.traceId(response, json);
         List<CadResult> results = new ArrayList<>();
         for (CadOperation operation : operations) {
-            String unit = ((KickUnit) operation).unitId();
-            results.add(kickedIds.contains(unit)
-                    ? new CadResult.Delivered(OptionalLong.empty())
-                    : new CadResult.Failed(FailureKind.TARGET_NOT_FOUND,
-                            "the CAD did not kick " + unit + " (no active unit for that community user id)", traceId));
+            results.add(kickedIds.contains(((KickUnit) operation).unitId())
+                    ? new CadResult.Delivered(OptionalLong.empty()) : WireSupport.leftOut(operation, 0));
         }
         return new WireOutcome.Answered(results);
     }
@@ -220,16 +266,21 @@ public final class V2Wire implements SonoranWire {
         }
         if (code == 404) {
             // The documented 404 is an unknown serverId, which pauses everything; a 404 about a unit or
-            // a call is only this operation's problem and must not stop the others.
-            if (UNIT_WORDS.matcher(upper).find()) {
+            // a call is only this operation's problem, and one that names nothing proves nothing alone.
+            String named = PATHS.matcher(upper).replaceAll(" ");
+            if (UNIT_WORDS.matcher(named).find()) {
                 return new WireOutcome.Rejected(FailureKind.TARGET_NOT_FOUND, "the CAD does not know that unit: " + detail, traceId);
             }
-            if (CALL_WORDS.matcher(upper).find()) {
+            if (CALL_WORDS.matcher(named).find()) {
                 return new WireOutcome.Rejected(FailureKind.TARGET_NOT_FOUND, "the CAD has no such call: " + detail, traceId);
             }
-            return new WireOutcome.Rejected(FailureKind.CREDENTIALS, "the CAD does not know server id "
-                    + settings.serverId() + " (HTTP 404" + (detail.isEmpty() ? "" : ": " + detail)
-                    + "); check sonoran.server-id", traceId);
+            if (SERVER_WORDS.matcher(named).find()) {
+                return new WireOutcome.Rejected(FailureKind.CREDENTIALS, "the CAD does not know server id "
+                        + settings.serverId() + " (HTTP 404" + (detail.isEmpty() ? "" : ": " + detail)
+                        + "); check sonoran.server-id", traceId);
+            }
+            return new WireOutcome.NotFound("the CAD answered 404 (not found) without saying what it did not find"
+                    + (detail.isEmpty() ? "" : ": " + detail), traceId);
         }
         if (code >= 400) {
             return new WireOutcome.Rejected(FailureKind.MALFORMED, "the CAD rejected the request (HTTP " + code
@@ -299,8 +350,30 @@ public final class V2Wire implements SonoranWire {
         return new CadLinks.LinkCode(code, LINK_PAGE + code, expiresAt);
     }
 
+    /**
+     * A refused link check that means "not linked yet": Sonoran's own game resource says the check
+     * sometimes answers a non-2xx status with {@code {"success":false}} for a user who has not linked.
+     * A 429 or 5xx stays what it is.
+     */
+    public boolean isNotLinkedRefusal(WireResponse response) {
+        int code = response.code();
+        if (code < 400 || code == 429 || code >= 500) {
+            return false;
+        }
+        return saysNotSuccessful(WireSupport.jsonObject(response.body()));
+    }
+
+    private static boolean saysNotSuccessful(JsonObject json) {
+        JsonElement success = json == null ? null : json.get("success");
+        return success != null && success.isJsonPrimitive() && success.getAsJsonPrimitive().isBoolean() && !success.getAsBoolean();
+    }
+
+    /** A link-check answer: {@code linked}, or a {@code {"success":false}} refusal meaning not linked yet. */
     public CadLinks.LinkCheck linkCheck(WireResponse response) {
         JsonObject json = WireSupport.jsonObject(response.body());
+        if (json != null && !json.has("linked") && saysNotSuccessful(json)) {
+            return new CadLinks.LinkCheck(false, null);
+        }
         JsonElement linked = json == null ? null : json.get("linked");
         if (linked == null || !linked.isJsonPrimitive() || !linked.getAsJsonPrimitive().isBoolean()) {
             throw new CadRequestException(FailureKind.UNEXPECTED_RESPONSE.name(),

@@ -1,0 +1,57 @@
+package dev.cadbridge.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.cadbridge.core.CadConnections;
+import dev.cadbridge.dispatch.SonoranDispatcher;
+import dev.cadbridge.sandbox.SonoranSandbox;
+import dev.cadbridge.sonoran.ApiGeneration;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * The plugin on a fake server, talking through the real dispatcher to the sandbox CAD over loopback,
+ * both on the harness clock (so link codes expire when the plugin thinks they do), rate limits off.
+ */
+public final class PluginOnSandbox implements AutoCloseable {
+    public final Harness h = new Harness();
+    public final SonoranSandbox cad = new SonoranSandbox(h.clock).start();
+
+    public PluginOnSandbox() {
+        cad.setRateLimitsEnabled(false);
+    }
+
+    public PluginOnSandbox start(ApiGeneration generation) {
+        h.configure(
+                "sonoran.api-generation", generation.name().toLowerCase(Locale.ROOT),
+                "sonoran.base-url", cad.baseUrl(),
+                "sonoran.community-id", cad.communityId(),
+                "sonoran.api-key", cad.apiKey(),
+                "commands.cooldown", "0s");
+        h.connectionFactory = (sonoran, dispatcher, outbox) -> CadConnections.of(
+                SonoranDispatcher.builder(sonoran).dispatcherSettings(dispatcher).withoutRateLimits().build());
+        h.start();
+        return this;
+    }
+
+    /** Waits for the CAD's answer to come back to the "main thread". */
+    public void eventually(Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            h.platform.runMainTasks();
+            return condition.call();
+        });
+    }
+
+    public static Callable<Boolean> says(FakePlayer player, String text) {
+        return () -> player.messages().contains(text);
+    }
+
+    @Override
+    public void close() {
+        if (h.core != null) {
+            h.core.disable();
+        }
+        cad.close();
+    }
+}
