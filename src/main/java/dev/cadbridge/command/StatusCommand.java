@@ -12,6 +12,7 @@ import dev.cadbridge.storage.StorageStatus;
 import dev.cadbridge.storage.StorageType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +28,7 @@ import net.kyori.adventure.text.Component;
  * the console gets the same words without colour. Shows no secret (no key, no password).
  */
 final class StatusCommand implements Subcommand {
-    /** Failure kinds the dispatcher retries because the CAD could not be reached or failed on its side. */
+    /** Failure kinds that mean the request did not reach the CAD or got no answer; the dispatcher retries them. */
     private static final Set<String> UNREACHED = Set.of("CONNECTION", "TIMEOUT");
     private static final String SERVER_ERROR = "SERVER_ERROR";
     private static final String RATE_LIMITED = "RATE_LIMITED";
@@ -92,7 +93,7 @@ final class StatusCommand implements Subcommand {
         shown.forEach(line -> to.sendMessage(inColour ? line : StatusLine.plain(line)));
     }
 
-    List<StatusLine> lines(DispatcherStatus status, Optional<StorageStatus> storage, int online, String stored, Instant now) {
+    private List<StatusLine> lines(DispatcherStatus status, Optional<StorageStatus> storage, int online, String stored, Instant now) {
         List<StatusLine> lines = new ArrayList<>();
         StatusLine cad = cad(status, now);
         lines.add(cad);
@@ -170,7 +171,7 @@ final class StatusCommand implements Subcommand {
         if (total == 0) {
             return StatusLine.good("Queued", "none");
         }
-        Map<OperationType, Integer> waiting = new java.util.EnumMap<>(OperationType.class);
+        Map<OperationType, Integer> waiting = new EnumMap<>(OperationType.class);
         depth.forEach((type, count) -> {
             if (count > 0) {
                 waiting.put(type, count);

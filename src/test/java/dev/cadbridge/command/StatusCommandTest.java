@@ -178,6 +178,39 @@ class StatusCommandTest {
     }
 
     @Test
+    void aCadFailingOnItsSideIsRedAndPointsAtTheTraceIdForSupport() {
+        h.start();
+        h.cad.reportStatus(dispatcher(CircuitState.CLOSED, null, ago(Duration.ofMinutes(10)),
+                new LastFailure(ago(Duration.ofSeconds(20)), "SERVER_ERROR", "the CAD answered HTTP 503", "00-aa-01"), Map.of(), Map.of()));
+
+        List<String> lines = consoleStatus();
+        assertThat(line(lines, "CAD")).isEqualTo("CAD: failing on its side, the last attempt 20 s ago failed (SERVER_ERROR);"
+                + " last success 10 min ago → CadBridge keeps retrying; if it lasts, give Sonoran support the trace id below");
+        assertThat(line(lines, "Last failure")).isEqualTo("Last failure: 20 s ago, SERVER_ERROR: the CAD answered HTTP 503 (trace id 00-aa-01)");
+    }
+
+    @Test
+    void beforeAnythingIsSentItDoesNotClaimToBeConnected() {
+        h.start();
+        FakePlayer admin = h.join(h.staff("Admin"));
+        h.cad.reportStatus(dispatcher(CircuitState.CLOSED, null, null, null, Map.of(), Map.of()));
+
+        h.run(admin, "status");
+        assertThat(line(admin.messages(), "CAD")).isEqualTo("CAD: nothing sent yet");
+        assertThat(colourOf(admin.components(), "nothing sent yet")).isEqualTo(NamedTextColor.WHITE);
+    }
+
+    @Test
+    void wrongConfigValuesAndChangesWaitingForARestartAreYellowWithWhatToDo() {
+        h.start();
+        h.configure("quit.action", "explode", "storage.server-name", "survival");
+        h.run(h.console, "reload");
+
+        assertThat(line(consoleStatus(), "Config")).isEqualTo("Config: 1 wrong value(s), safe defaults are used;"
+                + " changes under storage wait for a restart → /cad reload lists them; restart the server to apply them");
+    }
+
+    @Test
     void anUnreachableDatabaseIsRedWithItsLastErrorAndWhatToCheck() {
         StorageStatus unavailable = new StorageStatus(StorageType.MARIADB, "mariadb cadbridge@db.internal:3306/cadbridge",
                 StorageStatus.Connection.UNAVAILABLE, true, "connection timed out", ago(Duration.ofSeconds(90)), 3, 0);
