@@ -48,21 +48,28 @@ public final class AfkService {
         tracker.untrack(player.uniqueId());
     }
 
-    /** One pass over online players; runs on the server thread every check interval. */
+    /**
+     * One pass over online players, on the global timer every check interval. It reads only our own
+     * activity record; a player who may be away is looked at on their own thread, where their idle
+     * timer, permissions and messages may be touched (Folia).
+     */
     public void checkOnlinePlayers() {
         AfkTracker.Pass pass = tracker.beginPass();
         // The players kept from their join: no lookup and no wrapper per player per pass.
         for (AfkTracker.Session session : tracker.sessions()) {
             PlatformPlayer player = session.player();
-            if (player == null) {
-                continue;
+            if (player != null && tracker.needsLook(pass, session)) {
+                platform.runFor(player, () -> check(pass, session, player));
             }
-            switch (tracker.check(pass, session, player::idleDuration, () -> player.hasPermission(EXEMPT_PERMISSION))) {
-                case WARN -> player.sendMessage(messages.get().render(Message.AFK_WARNING,
-                        Messages.text("seconds", tracker.settings().warnBefore().toSeconds())));
-                case KICK -> kick(player);
-                case NOTHING -> { }
-            }
+        }
+    }
+
+    private void check(AfkTracker.Pass pass, AfkTracker.Session session, PlatformPlayer player) {
+        switch (tracker.check(pass, session, player::idleDuration, () -> player.hasPermission(EXEMPT_PERMISSION))) {
+            case WARN -> player.sendMessage(messages.get().render(Message.AFK_WARNING,
+                    Messages.text("seconds", tracker.settings().warnBefore().toSeconds())));
+            case KICK -> kick(player);
+            case NOTHING -> { }
         }
     }
 

@@ -113,6 +113,16 @@ public final class FakePlatform implements Platform {
         mainQueue.add(task);
     }
 
+    /** Queued with the main-thread work: the fake has one thread for the server and every player. */
+    @Override
+    public void runFor(PlatformPlayer player, Runnable task) {
+        mainQueue.add(() -> {
+            if (online.containsKey(player.uniqueId())) {
+                task.run();
+            }
+        });
+    }
+
     @Override
     public void runAsync(Runnable task) {
         task.run();
