@@ -42,7 +42,7 @@ abstract class PaperServerTest {
     /** Paper names a plugin's logger after the plugin and reuses a registered one: held here so records can be read. */
     static final Logger PLUGIN_LOGGER = Logger.getLogger("CadBridge");
 
-    /** The suite's config.yml on top of the shipped one: no cooldown, client-side rate limits lifted, a 2-minute AFK timer. */
+    /** The suite's config.yml on top of the shipped one: no cooldown, client-side rate limits lifted, a 2-minute AFK timer, a short drain at disable. */
     private static final Map<String, Object> SUITE_SETTINGS = suiteSettings();
 
     protected StoppableServer server;
@@ -69,6 +69,8 @@ abstract class PaperServerTest {
         settings.put("afk.timeout", "2m");
         settings.put("afk.warn-before", "30s");
         settings.put("link.poll-interval", "3s");
+        // A credential check paced by its own bucket may still wait at disable; loopback needs far less than 5s to drain.
+        settings.put("dispatcher.shutdown-timeout", "1s");
         for (String op : List.of("attach", "detach", "kick", "new-dispatch", "close", "v1")) {
             settings.put("dispatcher.rate-limits." + op + ".per-minute", 6000);
             settings.put("dispatcher.rate-limits." + op + ".burst", 50);
