@@ -40,6 +40,8 @@ public final class FakePlatform implements Platform {
     private BiFunction<PlatformPlayer, String, Optional<String>> afkKickListener = (player, reason) -> Optional.of(reason);
     private volatile Map<String, Object> configFile = Map.of();
     private volatile RuntimeException configReadFailure;
+    /** The player whose {@link #runFor} task is running, standing for "on that player's thread" (Folia). */
+    private volatile UUID runningFor;
 
     private static final class Scheduled {
         Instant due;
@@ -118,9 +120,19 @@ public final class FakePlatform implements Platform {
     public void runFor(PlatformPlayer player, Runnable task) {
         mainQueue.add(() -> {
             if (online.containsKey(player.uniqueId())) {
-                task.run();
+                runningFor = player.uniqueId();
+                try {
+                    task.run();
+                } finally {
+                    runningFor = null;
+                }
             }
         });
+    }
+
+    /** Whether the code running now was handed to {@link #runFor} for this player. */
+    public boolean isRunningFor(UUID playerId) {
+        return playerId.equals(runningFor);
     }
 
     @Override
