@@ -55,7 +55,8 @@ public class PaperAfkBenchmark {
     @Setup(Level.Trial)
     public void startServer() {
         Logger.getLogger("CadBridge").setLevel(java.util.logging.Level.WARNING);
-        server = MockBukkit.mock();
+        // The suite's server: MockBukkit's own global region scheduler cannot cancel the AFK timer at disable.
+        server = MockBukkit.mock(new StoppableServer());
         // No key: the plugin stays loaded without a CAD connection; the AFK path does not need one.
         CadBridgePlugin plugin = MockBukkit.load(CadBridgePlugin.class);
         moves = new PlayerMoveEvent[ONLINE];

@@ -72,8 +72,15 @@ final class PaperPlatform implements Platform {
         }
         Player bukkitPlayer = player instanceof PaperPlayer paper ? paper.bukkitPlayer() : server().getPlayer(player.uniqueId());
         if (bukkitPlayer != null) {
-            // The "retired" callback is null: a player who has left gets no late answer.
-            bukkitPlayer.getScheduler().run(plugin, scheduled -> task.run(), null);
+            bukkitPlayer.getScheduler().run(plugin, scheduled -> task.run(), () -> runForRejoined(bukkitPlayer, task));
+        }
+    }
+
+    /** The player object retired (they left); if they have joined again since, the task runs for the new one. */
+    private void runForRejoined(Player retired, Runnable task) {
+        Player now = plugin.isEnabled() ? server().getPlayer(retired.getUniqueId()) : null;
+        if (now != null && now != retired) {
+            now.getScheduler().run(plugin, scheduled -> task.run(), null);
         }
     }
 
