@@ -28,7 +28,7 @@ public interface Platform {
 
     /**
      * Runs {@code task} on the thread that owns {@code player}, on the next tick; dropped when the
-     * player has left by then.
+     * player has left by then (and not joined again).
      */
     void runFor(PlatformPlayer player, Runnable task);
 
