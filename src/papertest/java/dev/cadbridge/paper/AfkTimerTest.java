@@ -45,8 +45,9 @@ class AfkTimerTest extends PaperServerTest {
         player.setLocation(to);
     }
 
+    /** The kick reached the CAD and, once it confirmed, the player was told. */
     private void awaitKickDelivered() {
-        tickUntil(() -> !cad.deliveredKicks().isEmpty());
+        tickUntil(() -> !cad.deliveredKicks().isEmpty() && patSaid.has(KICKED));
     }
 
     @Test

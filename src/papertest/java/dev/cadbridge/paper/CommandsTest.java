@@ -206,9 +206,9 @@ class CommandsTest extends PaperServerTest {
 
         olivia.performCommand("cad status");
         server.dispatchCommand(server.getConsoleSender(), "cad status");
-        tickUntil(() -> oliviaSaid.has("Circuit") && consoleSaid.has("Circuit"));
+        tickUntil(() -> oliviaSaid.has("API: ") && consoleSaid.has("API: "));
         assertThat(oliviaSaid.lines()).first().isEqualTo("CadBridge status");
-        assertThat(String.join("\n", oliviaSaid.lines())).contains("v2 at " + cad.baseUrl(), "closed (requests flow)")
+        assertThat(String.join("\n", oliviaSaid.lines())).contains("API: v2 at " + cad.baseUrl(), "Queued: none")
                 .doesNotContain(SonoranSandbox.DEFAULT_API_KEY);
         assertThat(String.join("\n", consoleSaid.lines())).doesNotContain(SonoranSandbox.DEFAULT_API_KEY);
     }

@@ -40,6 +40,7 @@ class V1Test extends PaperServerTest {
 
     @Test
     void linkWithoutAnIdExplainsWhatV1Needs() {
+        pat.addAttachment(plugin, "cadbridge.link.own-api-id", true);
         pat.performCommand("cad link");
         assertThat(patSaid.lines()).containsExactly(
                 "[CAD] This server uses the v1 API: run /cad link <apiId> with the API ID from your CAD account settings.");
