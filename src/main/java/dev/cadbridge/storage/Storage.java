@@ -121,6 +121,7 @@ public final class Storage {
         awaitQuietly(database.writer, deadline);
         awaitQuietly(database.queries, deadline);
         dataSource.close();
+        PluginDrivers.deregister(Storage.class.getClassLoader(), logger);
     }
 
     private boolean finalFlush(long deadline) {
