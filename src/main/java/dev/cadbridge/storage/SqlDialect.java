@@ -2,6 +2,7 @@ package dev.cadbridge.storage;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** What differs between the databases: driver, URL, column types, upsert syntax, migration lock. */
 enum SqlDialect {
@@ -20,6 +21,21 @@ enum SqlDialect {
         }
 
         @Override
+        RunLock runLock() {
+            return new RunLocks.H2ProcessLock();
+        }
+
+        @Override
+        Map<String, String> driverProperties(StorageTuning tuning) {
+            return Map.of(); // embedded: no network to wait on
+        }
+
+        @Override
+        String sessionSetup(StorageTuning tuning) {
+            return "SET QUERY_TIMEOUT " + tuning.queryTimeout().toMillis();
+        }
+
+        @Override
         String upsertOutboxRow(Tables tables) {
             return "MERGE INTO " + tables.outbox() + " (" + OUTBOX_COLUMNS + ") KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         }
@@ -34,6 +50,31 @@ enum SqlDialect {
         @Override
         SchemaLock schemaLock(StorageConfig config, Tables tables) {
             return new SchemaLocks.MariaDbNamedLock(SchemaLocks.lockName(config.database(), tables));
+        }
+
+        @Override
+        RunLock runLock() {
+            return new RunLocks.MariaDbNamedLock();
+        }
+
+        @Override
+        Map<String, String> driverProperties(StorageTuning tuning) {
+            return Map.of(
+                    "connectTimeout", Long.toString(tuning.connectionTimeout().toMillis()),
+                    "socketTimeout", Long.toString(tuning.silenceTimeout().toMillis()),
+                    "tcpKeepAlive", "true",
+                    "tcpKeepIdle", "10",
+                    "tcpKeepInterval", "5",
+                    "tcpKeepCount", "3");
+        }
+
+        @Override
+        String sessionSetup(StorageTuning tuning) {
+            // A row lock held elsewhere would otherwise wait 50 s. max_statement_time is MariaDB's
+            // (10.1.1+); MySQL has no such variable and skips the /*M! ... */ part as a comment.
+            long lockWaitSeconds = Math.max(1, tuning.queryTimeout().toSeconds());
+            return "SET SESSION innodb_lock_wait_timeout = " + lockWaitSeconds
+                    + " /*M!100101 , SESSION max_statement_time = " + tuning.queryTimeout().toMillis() / 1000.0 + " */";
         }
 
         @Override
@@ -66,6 +107,29 @@ enum SqlDialect {
         @Override
         SchemaLock schemaLock(StorageConfig config, Tables tables) {
             return new SchemaLocks.PostgresAdvisoryLock(SchemaLocks.lockName(config.database(), tables));
+        }
+
+        @Override
+        RunLock runLock() {
+            return new RunLocks.PostgresAdvisoryLock();
+        }
+
+        @Override
+        Map<String, String> driverProperties(StorageTuning tuning) {
+            // This driver counts its timeouts in whole seconds. It cannot shorten the operating
+            // system's keepalive idle time (2 h): the socket timeout is what notices silence.
+            String connectSeconds = Long.toString(Math.max(1, ceilSeconds(tuning.connectionTimeout())));
+            return Map.of(
+                    "connectTimeout", connectSeconds,
+                    "loginTimeout", connectSeconds,
+                    "socketTimeout", Long.toString(tuning.silenceTimeout().toSeconds()),
+                    "tcpKeepAlive", "true");
+        }
+
+        @Override
+        String sessionSetup(StorageTuning tuning) {
+            // Covers lock waits too, which PostgreSQL otherwise lets run forever.
+            return "SET statement_timeout = " + tuning.queryTimeout().toMillis();
         }
 
         @Override
@@ -103,6 +167,22 @@ enum SqlDialect {
     abstract String jdbcUrl(StorageConfig config, Path dataFolder);
 
     abstract SchemaLock schemaLock(StorageConfig config, Tables tables);
+
+    abstract RunLock runLock();
+
+    /**
+     * Driver settings that bound every wait on the network: opening a connection takes at most
+     * the connection timeout, and a request the database leaves unanswered fails after the
+     * silence timeout instead of waiting for the operating system (hours) or forever.
+     */
+    abstract Map<String, String> driverProperties(StorageTuning tuning);
+
+    /** Run on every new connection: the database itself stops a statement after the query timeout. */
+    abstract String sessionSetup(StorageTuning tuning);
+
+    private static long ceilSeconds(java.time.Duration duration) {
+        return (duration.toMillis() + 999) / 1000;
+    }
 
     /** Inserts an outbox row, or replaces every column of the row with that id. */
     abstract String upsertOutboxRow(Tables tables);

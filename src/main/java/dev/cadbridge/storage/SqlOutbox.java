@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +41,9 @@ import java.util.logging.Logger;
  *
  * <p>Rows carry this server's name (several servers may share the database; each replays only its
  * own rows) and the id of the run that owns them, so a replay never picks up what this run
- * accepted itself and two replays never take the same row.
+ * accepted itself and two replays never take the same row. A replay takes another run's rows only
+ * while it holds that run's {@link RunLock}, which a live run keeps for itself: so a second server
+ * started by mistake with the same name never takes, and sends again, the rows of a live one.
  */
 public final class SqlOutbox implements OutboxListener {
     private static final String PENDING = "pending";
@@ -52,16 +55,19 @@ public final class SqlOutbox implements OutboxListener {
     private final OutboxBacklog backlog;
     private final OperationCodec codec = new OperationCodec();
     private final String serverName;
-    private final UUID runId = UUID.randomUUID();
+    private final String runId;
+    private final RunLock runLock;
     private final Logger logger;
     private final AtomicBoolean backlogFullReported = new AtomicBoolean();
     /** Type of every operation this run knows is unfinished, to tell which batches hold a new dispatch. */
     private final Map<UUID, OperationType> unfinishedTypes = new ConcurrentHashMap<>();
 
-    SqlOutbox(SqlDatabase database, OutboxBacklog backlog, String serverName, Logger logger) {
+    SqlOutbox(SqlDatabase database, OutboxBacklog backlog, String serverName, String runId, RunLock runLock, Logger logger) {
         this.database = database;
         this.backlog = backlog;
         this.serverName = serverName;
+        this.runId = runId;
+        this.runLock = runLock;
         this.logger = logger;
     }
 
@@ -143,6 +149,11 @@ public final class SqlOutbox implements OutboxListener {
         return backlog.size();
     }
 
+    /** Whether a change waits to be written. */
+    boolean hasUnwritten() {
+        return backlog.size() > 0;
+    }
+
     long notPersisted() {
         return backlog.notPersisted();
     }
@@ -207,7 +218,7 @@ public final class SqlOutbox implements OutboxListener {
     private void bindRow(PreparedStatement upsert, PendingOperation operation, String state) throws SQLException {
         upsert.setString(1, operation.id().toString());
         upsert.setString(2, serverName);
-        upsert.setString(3, runId.toString());
+        upsert.setString(3, runId);
         upsert.setString(4, operation.operation().type().name());
         upsert.setString(5, codec.toJson(operation.operation()));
         upsert.setString(6, state);
@@ -223,7 +234,45 @@ public final class SqlOutbox implements OutboxListener {
         List<PendingOperation> expired = new ArrayList<>();
         List<PendingOperation> outcomeUnknown = new ArrayList<>();
         int unreadable = 0;
+        int leftToLiveRuns = 0;
+        Map<String, List<StoredRow>> byOwner = new LinkedHashMap<>();
         for (StoredRow row : leftoverRows(connection)) {
+            byOwner.computeIfAbsent(row.ownerRun().strip(), owner -> new ArrayList<>()).add(row);
+        }
+        for (Map.Entry<String, List<StoredRow>> owner : byOwner.entrySet()) {
+            if (!runLock.tryAcquire(connection, owner.getKey())) {
+                leftToLiveRuns += owner.getValue().size();
+                continue;
+            }
+            try {
+                unreadable += takeOver(connection, owner.getValue(), now, toResubmit, expired, outcomeUnknown);
+            } finally {
+                runLock.release(connection, owner.getKey());
+            }
+        }
+        if (leftToLiveRuns > 0) {
+            logger.warning(leftToLiveRuns + " saved CAD operation(s) under storage.server-name '" + serverName + "' belong to another"
+                    + " CadBridge that is running now with the same server-name; they are left to it. Give every server sharing"
+                    + " the database its own storage.server-name.");
+        }
+        // Claims are committed (autocommit) before anything is resubmitted: a crash from here on
+        // leaves the rows to the next run's replay, never to two dispatchers at once.
+        List<ReplayReport.Resubmitted> resubmitted = new ArrayList<>();
+        for (PendingOperation pending : toResubmit) {
+            unfinishedTypes.put(pending.id(), pending.operation().type());
+            resubmitted.add(new ReplayReport.Resubmitted(pending, dispatcher.resubmit(pending)));
+        }
+        return new ReplayReport(resubmitted, expired, outcomeUnknown, unreadable);
+    }
+
+    /**
+     * Sorts the rows of one run that is no longer alive (this replay holds its lock): expired and
+     * in-doubt ones are removed, the others claimed for this run. Returns the unreadable rows removed.
+     */
+    private int takeOver(Connection connection, List<StoredRow> rows, Instant now, List<PendingOperation> toResubmit,
+                         List<PendingOperation> expired, List<PendingOperation> outcomeUnknown) throws SQLException {
+        int unreadable = 0;
+        for (StoredRow row : rows) {
             CadOperation operation;
             try {
                 operation = codec.fromJson(row.type(), row.payload());
@@ -251,14 +300,7 @@ public final class SqlOutbox implements OutboxListener {
                 toResubmit.add(pending);
             }
         }
-        // Claims are committed (autocommit) before anything is resubmitted: a crash from here on
-        // leaves the rows to the next run's replay, never to two dispatchers at once.
-        List<ReplayReport.Resubmitted> resubmitted = new ArrayList<>();
-        for (PendingOperation pending : toResubmit) {
-            unfinishedTypes.put(pending.id(), pending.operation().type());
-            resubmitted.add(new ReplayReport.Resubmitted(pending, dispatcher.resubmit(pending)));
-        }
-        return new ReplayReport(resubmitted, expired, outcomeUnknown, unreadable);
+        return unreadable;
     }
 
     private List<StoredRow> leftoverRows(Connection connection) throws SQLException {
@@ -267,7 +309,7 @@ public final class SqlOutbox implements OutboxListener {
                 "SELECT id, owner_run, op_type, payload, state, accepted_at, deadline FROM " + database.tables.outbox()
                         + " WHERE server_name = ? AND owner_run <> ? ORDER BY accepted_at")) {
             select.setString(1, serverName);
-            select.setString(2, runId.toString());
+            select.setString(2, runId);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(new StoredRow(UUID.fromString(result.getString(1).strip()), result.getString(2), result.getString(3),
@@ -282,7 +324,7 @@ public final class SqlOutbox implements OutboxListener {
     private boolean claim(Connection connection, StoredRow row) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + database.tables.outbox()
                 + " SET owner_run = ?, state = '" + PENDING + "' WHERE id = ? AND owner_run = ?")) {
-            update.setString(1, runId.toString());
+            update.setString(1, runId);
             update.setString(2, row.id().toString());
             update.setString(3, row.ownerRun());
             return update.executeUpdate() == 1;

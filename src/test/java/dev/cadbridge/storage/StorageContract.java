@@ -92,6 +92,12 @@ abstract class StorageContract {
         storage.close(handedBack, Duration.ofSeconds(10));
     }
 
+    /** Stops {@code storage} as a killed server stops: nothing more is written, its sessions end. */
+    void crash(Storage storage) {
+        running.remove(storage);
+        storage.abandon();
+    }
+
     Connection open() throws SQLException {
         return TestDatabases.open(config("inspector"), dataFolder);
     }
@@ -278,7 +284,7 @@ abstract class StorageContract {
         first.outbox().sending(List.of(dispatch.id()));
         first.outbox().notSent(List.of(dispatch.id()));
         await().atMost(WAIT).until(() -> "pending".equals(outboxRows().get(dispatch.id())));
-        // Abandoned without close(), like a crash.
+        crash(first);
         RecordingDispatcher dispatcher = new RecordingDispatcher();
         ReplayReport report = join(startReady("alpha").outbox().replay(dispatcher));
         assertThat(report.outcomeUnknown()).isEmpty();
@@ -348,6 +354,51 @@ abstract class StorageContract {
         RecordingDispatcher alphaDispatcher = new RecordingDispatcher();
         join(startReady("alpha").outbox().replay(alphaDispatcher));
         assertThat(alphaDispatcher.resubmitted).containsExactly(alphaKick);
+    }
+
+    /** Run 20 times in a row on each database while fixing it (see docs/RELIABILITY.md); once per build. */
+    @Test
+    void twoReplaysRacingForTheSameRowsTakeEachRowOnce() {
+        Storage first = startReady("alpha");
+        List<PendingOperation> operations = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            operations.add(pending(new KickUnit("unit-" + i, "AFK"), Duration.ofMinutes(2)));
+        }
+        operations.forEach(first.outbox()::accepted);
+        stop(first, List.of());
+
+        Storage left = startReady("alpha");
+        Storage right = startReady("alpha");
+        RecordingDispatcher leftDispatcher = new RecordingDispatcher();
+        RecordingDispatcher rightDispatcher = new RecordingDispatcher();
+        CompletableFuture<ReplayReport> leftReplay = left.outbox().replay(leftDispatcher);
+        CompletableFuture<ReplayReport> rightReplay = right.outbox().replay(rightDispatcher);
+        join(leftReplay);
+        join(rightReplay);
+
+        List<PendingOperation> all = new ArrayList<>(leftDispatcher.resubmitted);
+        all.addAll(rightDispatcher.resubmitted);
+        assertThat(all).containsExactlyInAnyOrderElementsOf(operations);
+    }
+
+    @Test
+    void aLiveRunsRowsAreLeftToItByAnotherRunWithTheSameServerNameAndTakenOnceItStops() {
+        Storage live = startReady("alpha");
+        PendingOperation kick = pending(new KickUnit("delta", "AFK"), Duration.ofMinutes(2));
+        live.outbox().accepted(kick);
+        await().atMost(WAIT).until(() -> outboxRows().containsKey(kick.id()));
+
+        RecordingDispatcher sameName = new RecordingDispatcher();
+        ReplayReport report = join(startReady("alpha").outbox().replay(sameName));
+        assertThat(report.resubmitted()).isEmpty();
+        assertThat(sameName.resubmitted).isEmpty();
+        assertThat(log.messages()).anySatisfy(message -> assertThat(message)
+                .contains("1 saved CAD operation(s)").contains("running now with the same server-name"));
+
+        crash(live);
+        RecordingDispatcher nextStart = new RecordingDispatcher();
+        join(startReady("alpha").outbox().replay(nextStart));
+        assertThat(nextStart.resubmitted).containsExactly(kick);
     }
 
     @Test
