@@ -96,6 +96,22 @@ enum SqlDialect {
         List<String> createOutboxIndex(Tables tables) {
             return List.of();
         }
+
+        /**
+         * Version 1 took the server's default character set, which may be latin1 or utf8mb3: then
+         * an emoji or Cyrillic dispatch title or CAD id is refused. utf8mb4 holds all of Unicode.
+         * The binary collation compares as H2 and PostgreSQL do (exactly), and converting to it
+         * cannot make two existing CAD ids equal. DYNAMIC rows allow the longer utf8mb4 keys on
+         * a table created with an older row format. Running it again changes nothing.
+         */
+        @Override
+        List<String> version2(Tables tables) {
+            List<String> statements = new java.util.ArrayList<>();
+            for (String table : List.of(tables.identities(), tables.outbox(), tables.schemaVersion())) {
+                statements.add("ALTER TABLE " + table + " ROW_FORMAT=DYNAMIC, CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            }
+            return statements;
+        }
     },
 
     POSTGRESQL("org.postgresql.Driver", "TEXT") {
@@ -222,6 +238,13 @@ enum SqlDialect {
                 + "deadline BIGINT NOT NULL"
                 + outboxIndex(tables) + ")");
         version1.addAll(createOutboxIndex(tables));
-        return List.of(new Migration(1, "identities and outbox", List.copyOf(version1)));
+        return List.of(
+                new Migration(1, "identities and outbox", List.copyOf(version1)),
+                new Migration(2, "tables hold all of Unicode (MariaDB/MySQL: utf8mb4)", version2(tables)));
+    }
+
+    /** H2 and PostgreSQL store Unicode as it is; nothing to change. */
+    List<String> version2(Tables tables) {
+        return List.of();
     }
 }

@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,6 +60,8 @@ public final class SqlOutbox implements OutboxListener {
     private final RunLock runLock;
     private final Logger logger;
     private final AtomicBoolean backlogFullReported = new AtomicBoolean();
+    /** Operations whose refusal by the database was logged; each is logged once. */
+    private final Set<UUID> refusalReported = ConcurrentHashMap.newKeySet();
     /** Type of every operation this run knows is unfinished, to tell which batches hold a new dispatch. */
     private final Map<UUID, OperationType> unfinishedTypes = new ConcurrentHashMap<>();
 
@@ -117,6 +120,7 @@ public final class SqlOutbox implements OutboxListener {
     @Override
     public void finished(UUID id, CadResult result) {
         unfinishedTypes.remove(id);
+        refusalReported.remove(id);
         backlog.finished(id);
     }
 
@@ -149,16 +153,34 @@ public final class SqlOutbox implements OutboxListener {
         return backlog.size();
     }
 
-    /** Whether a change waits to be written. */
+    /** Whether a change waits to be written (refused ones aside). */
     boolean hasUnwritten() {
-        return backlog.size() > 0;
+        return backlog.waiting() > 0;
+    }
+
+    int refusedCount() {
+        return backlog.refusedCount();
+    }
+
+    /** Changes still to write, refused ones aside. */
+    int unwrittenCount() {
+        return backlog.waiting();
+    }
+
+    /** At a clean stop: the changes the database refused are tried once more. */
+    void retryRefused() {
+        backlog.retryRefused();
     }
 
     long notPersisted() {
         return backlog.notPersisted();
     }
 
-    /** Writes what is waiting. Storage writer thread only. Returns false when the write failed. */
+    /**
+     * Writes what is waiting. Storage writer thread only. Returns false when the write failed
+     * because the database could not take it now (everything is kept to be written again); a
+     * change the database refuses for what it contains is set aside and the others are written.
+     */
     boolean flush() {
         if (!database.ready.isDone()) {
             return false;
@@ -170,14 +192,63 @@ public final class SqlOutbox implements OutboxListener {
         try {
             database.withConnection(connection -> SqlDatabase.inTransaction(connection, c -> write(c, changes)));
             backlog.written();
-            if (!backlog.isFull() && backlogFullReported.compareAndSet(true, false)) {
-                logger.info("Outbox backlog has room again; new operations are persisted again");
-            }
+            reportRoomAgain();
             return true;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            if (SqlErrors.isTransient(e)) {
+                backlog.restore(changes);
+                database.health.failed(e);
+                return false;
+            }
+            // One change the database will not take must not hold up every other: try each alone.
+            return writeOneByOne(changes);
+        } catch (RuntimeException e) {
             backlog.restore(changes);
             database.health.failed(e);
             return false;
+        }
+    }
+
+    private boolean writeOneByOne(Map<UUID, OutboxBacklog.Change> changes) {
+        Map<UUID, OutboxBacklog.Change> unwritten = new LinkedHashMap<>(changes);
+        Map<UUID, OutboxBacklog.Change> refusedNow = new LinkedHashMap<>();
+        SQLException outage = null;
+        for (Map.Entry<UUID, OutboxBacklog.Change> change : changes.entrySet()) {
+            try {
+                database.withConnection(connection -> write(connection, Map.of(change.getKey(), change.getValue())));
+                unwritten.remove(change.getKey());
+            } catch (SQLException e) {
+                if (SqlErrors.isTransient(e)) {
+                    outage = e;
+                    break;
+                }
+                unwritten.remove(change.getKey());
+                refusedNow.put(change.getKey(), change.getValue());
+                reportRefusedOnce(change.getKey(), change.getValue(), e);
+            }
+        }
+        backlog.settle(unwritten, refusedNow);
+        if (outage != null) {
+            database.health.failed(outage);
+            return false;
+        }
+        reportRoomAgain();
+        return true;
+    }
+
+    private void reportRefusedOnce(UUID id, OutboxBacklog.Change change, SQLException reason) {
+        if (!refusalReported.add(id)) {
+            return;
+        }
+        OperationType type = change.insert() != null ? change.insert().operation().type() : unfinishedTypes.get(id);
+        logger.warning("The database refused to store CAD operation " + id + (type == null ? "" : " (" + type + ")") + ": "
+                + SqlErrors.describe(reason) + ". The operation is still sent, from memory; it would not survive a crash"
+                + " before it is delivered. The other operations are stored as usual.");
+    }
+
+    private void reportRoomAgain() {
+        if (!backlog.isFull() && backlogFullReported.compareAndSet(true, false)) {
+            logger.info("Outbox backlog has room again; new operations are persisted again");
         }
     }
 

@@ -126,9 +126,14 @@ public final class Storage {
             logger.log(Level.FINE, "final outbox write did not finish", e);
         }
         if (!written) {
-            logger.severe("Storage stopped with " + outbox.backlogSize() + " outbox change(s) not written ("
+            logger.severe("Storage stopped with " + outbox.unwrittenCount() + " outbox change(s) not written ("
                     + (database.health.lastError() == null ? "timed out" : database.health.lastError())
                     + "); operations among them are lost if they were not yet delivered");
+        }
+        int refused = outbox.refusedCount();
+        if (refused > 0) {
+            logger.severe(refused + " CAD operation(s) the database refused to store (each was logged with the reason) are not"
+                    + " stored; they are lost if they were not yet delivered");
         }
         database.writer.shutdownNow();
         database.queries.shutdownNow();
@@ -151,11 +156,12 @@ public final class Storage {
     }
 
     private boolean finalFlush(long deadline) {
+        outbox.retryRefused();
         while (System.nanoTime() < deadline) {
             if (!database.ready.isDone()) {
                 tryStart();
             }
-            if (outbox.flush() && outbox.backlogSize() == 0) {
+            if (outbox.flush() && !outbox.hasUnwritten()) {
                 return true;
             }
             long pause = Math.min(tuning.retryDelay().toNanos(), deadline - System.nanoTime());
