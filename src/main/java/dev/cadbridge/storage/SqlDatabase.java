@@ -40,8 +40,16 @@ final class SqlDatabase {
         this.readyWait = readyWait;
     }
 
-    /** Runs {@code work} on the query pool once the schema is ready. Failures become {@link StorageException}s. */
+    /**
+     * Runs {@code work} on the query pool once the schema is ready. Failures become
+     * {@link StorageException}s. While the schema is not ready and the database is known to be
+     * down, it fails at once instead of making the caller (a player linking) wait for it.
+     */
     <T> CompletableFuture<T> query(String what, SqlWork<T> work) {
+        if (!ready.isDone() && health.connection() == StorageStatus.Connection.UNAVAILABLE) {
+            return CompletableFuture.failedFuture(new StorageException("cannot " + what + ": storage is not ready ("
+                    + health.lastError() + ")"));
+        }
         return ready.copy()
                 .orTimeout(readyWait.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(error -> {

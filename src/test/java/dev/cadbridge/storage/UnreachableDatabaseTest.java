@@ -124,6 +124,11 @@ class UnreachableDatabaseTest {
         await().atMost(WAIT).until(() -> storage.status().connection() == StorageStatus.Connection.UNAVAILABLE);
         assertThat(storage.ready()).isNotDone();
         assertThat(storage.status().backlog()).isEqualTo(5);
+        CompletableFuture<?> lookup = storage.identities().find(UUID.randomUUID());
+        // A lookup while the database is known to be down fails at once.
+        await().atMost(Duration.ofSeconds(2)).until(lookup::isDone);
+        assertThat(lookup).failsWithin(Duration.ZERO).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withMessageContaining("storage is not ready");
 
         proxy.restore();
         await().atMost(WAIT).until(() -> storage.ready().isDone() && storage.status().backlog() == 0);
