@@ -1,6 +1,7 @@
 package dev.cadbridge.storage;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +32,8 @@ enum SqlDialect {
         }
 
         @Override
-        String sessionSetup(StorageTuning tuning) {
-            return "SET QUERY_TIMEOUT " + tuning.queryTimeout().toMillis();
+        String statementLimit(Duration limit) {
+            return "SET QUERY_TIMEOUT " + limit.toMillis();
         }
 
         @Override
@@ -69,12 +70,12 @@ enum SqlDialect {
         }
 
         @Override
-        String sessionSetup(StorageTuning tuning) {
+        String statementLimit(Duration limit) {
             // A row lock held elsewhere would otherwise wait 50 s. max_statement_time is MariaDB's
             // (10.1.1+); MySQL has no such variable and skips the /*M! ... */ part as a comment.
-            long lockWaitSeconds = Math.max(1, tuning.queryTimeout().toSeconds());
+            long lockWaitSeconds = Math.max(1, limit.toSeconds());
             return "SET SESSION innodb_lock_wait_timeout = " + lockWaitSeconds
-                    + " /*M!100101 , SESSION max_statement_time = " + tuning.queryTimeout().toMillis() / 1000.0 + " */";
+                    + " /*M!100101 , SESSION max_statement_time = " + limit.toMillis() / 1000.0 + " */";
         }
 
         @Override
@@ -143,9 +144,9 @@ enum SqlDialect {
         }
 
         @Override
-        String sessionSetup(StorageTuning tuning) {
+        String statementLimit(Duration limit) {
             // Covers lock waits too, which PostgreSQL otherwise lets run forever.
-            return "SET statement_timeout = " + tuning.queryTimeout().toMillis();
+            return "SET statement_timeout = " + limit.toMillis();
         }
 
         @Override
@@ -193,10 +194,15 @@ enum SqlDialect {
      */
     abstract Map<String, String> driverProperties(StorageTuning tuning);
 
-    /** Run on every new connection: the database itself stops a statement after the query timeout. */
-    abstract String sessionSetup(StorageTuning tuning);
+    /** Makes the database itself stop any statement of this session that runs longer than {@code limit}. */
+    abstract String statementLimit(Duration limit);
 
-    private static long ceilSeconds(java.time.Duration duration) {
+    /** Run on every new connection. */
+    String sessionSetup(StorageTuning tuning) {
+        return statementLimit(tuning.queryTimeout());
+    }
+
+    private static long ceilSeconds(Duration duration) {
         return (duration.toMillis() + 999) / 1000;
     }
 

@@ -61,7 +61,8 @@ public final class Storage {
                 Executors.newSingleThreadScheduledExecutor(named("CadBridge-Storage-Writer")),
                 Executors.newFixedThreadPool(config.poolSize(), named("CadBridge-Storage-Query-")),
                 tuning.connectionTimeout().plus(tuning.migrationLockWait()));
-        this.migrator = new SchemaMigrator(dialect, tables, dialect.schemaLock(config, tables), tuning.migrationLockWait(), clock);
+        this.migrator = new SchemaMigrator(dialect, tables, dialect.schemaLock(config, tables), tuning.migrationLockWait(),
+                tuning.queryTimeout(), clock);
         this.runLock = dialect.runLock();
         this.liveness = new RunLiveness(runLock, runId, dataSource, dataSource::evictConnection);
         this.outbox = new SqlOutbox(database, new OutboxBacklog(tuning.backlogLimit()), config.serverName(), runId, runLock, logger);

@@ -72,4 +72,26 @@ class MariaDbStorageTest extends StorageContract {
         assertThat(dispatcher.resubmitted).containsExactlyInAnyOrder(fire, kick);
         assertThat(join(second.identities().findByCadId("Дмитрий-🚓"))).contains(identity);
     }
+
+    /**
+     * Statements are cut off after the query timeout, but a migration may rightly take longer
+     * (converting a big table, waiting for another session's transaction to end): it must not be
+     * cut off and retried forever.
+     */
+    @Test
+    void aMigrationIsNotCutOffByTheQueryTimeout() throws Exception {
+        createVersion1TablesInLatin1();
+        StorageTuning shortQueries = FAST.withNetworkTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofMillis(500));
+        try (Connection other = open(); Statement statement = other.createStatement()) {
+            other.setAutoCommit(false);
+            statement.executeQuery("SELECT COUNT(*) FROM " + new Tables(prefix).identities()).close(); // holds the table's metadata lock
+            Storage storage = Storage.start(config("alpha"), dataFolder, clock, shortQueries, log.logger);
+            registerForCleanUp(storage);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> storage.status().lastError() == null);
+            assertThat(storage.ready()).isNotDone();
+            other.commit();
+            await().atMost(WAIT).until(() -> storage.ready().isDone());
+            assertThat(storage.status().lastError()).isNull();
+        }
+    }
 }

@@ -81,6 +81,11 @@ abstract class StorageContract {
         return storage;
     }
 
+    /** A storage the test started itself, closed after the test like the others. */
+    void registerForCleanUp(Storage storage) {
+        running.add(storage);
+    }
+
     Storage startReady(String serverName) {
         Storage storage = start(serverName);
         storage.ready().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
