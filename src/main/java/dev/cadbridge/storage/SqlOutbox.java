@@ -297,7 +297,8 @@ public final class SqlOutbox implements OutboxListener {
         upsert.setLong(8, operation.deadline().toEpochMilli());
     }
 
-    private record StoredRow(UUID id, String ownerRun, String type, String payload, String state, long acceptedAt, long deadline) {}
+    /** A row as read; {@code id} is whatever the column holds (a row edited by hand may not hold a UUID). */
+    private record StoredRow(String id, String ownerRun, String type, String payload, String state, long acceptedAt, long deadline) {}
 
     private ReplayReport replay(Connection connection, CadDispatcher dispatcher) throws SQLException {
         Instant now = database.clock.instant();
@@ -344,17 +345,19 @@ public final class SqlOutbox implements OutboxListener {
                          List<PendingOperation> expired, List<PendingOperation> outcomeUnknown) throws SQLException {
         int unreadable = 0;
         for (StoredRow row : rows) {
+            UUID id;
             CadOperation operation;
             try {
+                id = UUID.fromString(row.id());
                 operation = codec.fromJson(row.type(), row.payload());
-            } catch (OperationCodec.UnreadableOperationException e) {
+            } catch (OperationCodec.UnreadableOperationException | IllegalArgumentException e) {
                 if (removeIfStillOwnedBy(connection, row)) {
                     unreadable++;
                     logger.warning("Outbox row " + row.id() + " is not a valid operation and was removed without sending: " + e.getMessage());
                 }
                 continue;
             }
-            PendingOperation pending = new PendingOperation(row.id(), operation,
+            PendingOperation pending = new PendingOperation(id, operation,
                     Instant.ofEpochMilli(row.acceptedAt()), Instant.ofEpochMilli(row.deadline()));
             if (!pending.deadline().isAfter(now)) {
                 if (removeIfStillOwnedBy(connection, row)) {
@@ -383,7 +386,7 @@ public final class SqlOutbox implements OutboxListener {
             select.setString(2, runId);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new StoredRow(UUID.fromString(result.getString(1).strip()), result.getString(2), result.getString(3),
+                    rows.add(new StoredRow(result.getString(1).strip(), result.getString(2), result.getString(3),
                             result.getString(4), result.getString(5), result.getLong(6), result.getLong(7)));
                 }
             }
@@ -396,7 +399,7 @@ public final class SqlOutbox implements OutboxListener {
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + database.tables.outbox()
                 + " SET owner_run = ?, state = '" + PENDING + "' WHERE id = ? AND owner_run = ?")) {
             update.setString(1, runId);
-            update.setString(2, row.id().toString());
+            update.setString(2, row.id());
             update.setString(3, row.ownerRun());
             return update.executeUpdate() == 1;
         }
@@ -405,7 +408,7 @@ public final class SqlOutbox implements OutboxListener {
     private boolean removeIfStillOwnedBy(Connection connection, StoredRow row) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM " + database.tables.outbox() + " WHERE id = ? AND owner_run = ?")) {
-            delete.setString(1, row.id().toString());
+            delete.setString(1, row.id());
             delete.setString(2, row.ownerRun());
             return delete.executeUpdate() == 1;
         }

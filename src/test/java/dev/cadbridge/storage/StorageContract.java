@@ -496,6 +496,27 @@ abstract class StorageContract {
     }
 
     @Test
+    void aRowWhoseIdWasEditedIntoSomethingElseIsRemovedAndDoesNotStopTheReplayOfTheOthers() throws SQLException {
+        Storage first = startReady("alpha");
+        PendingOperation edited = pending(new KickUnit("edited", "AFK"), Duration.ofMinutes(2));
+        PendingOperation intact = pending(new KickUnit("intact", "AFK"), Duration.ofMinutes(2));
+        first.outbox().accepted(edited);
+        first.outbox().accepted(intact);
+        stop(first, List.of());
+        try (Connection connection = open(); PreparedStatement update = connection.prepareStatement(
+                "UPDATE " + new Tables(prefix).outbox() + " SET id = ? WHERE id = ?")) {
+            update.setString(1, "not-a-uuid");
+            update.setString(2, edited.id().toString());
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        RecordingDispatcher dispatcher = new RecordingDispatcher();
+        ReplayReport report = join(startReady("alpha").outbox().replay(dispatcher));
+        assertThat(dispatcher.resubmitted).containsExactly(intact);
+        assertThat(report.unreadable()).isEqualTo(1);
+        assertThat(outboxRows()).containsOnlyKeys(intact.id());
+    }
+
+    @Test
     void everyOperationAcceptedMoreThanOneSecondBeforeASigkillIsPersistedAndReplayedOnce() throws Exception {
         config("crash-server");
         Process child = new ProcessBuilder(
