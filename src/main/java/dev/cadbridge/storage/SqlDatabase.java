@@ -87,23 +87,28 @@ final class SqlDatabase {
         }
     }
 
-    /** Runs {@code work} as one transaction on {@code connection}. */
+    /**
+     * Runs {@code work} as one transaction on {@code connection}. When it fails, the failure is
+     * what is thrown: after a lost connection the cleanup fails too ("connection is closed", with
+     * no SQLSTATE), and that must not hide the loss, which decides how the failure is handled.
+     */
     static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException {
         connection.setAutoCommit(false);
+        T result;
         try {
-            T result = work.apply(connection);
+            result = work.apply(connection);
             connection.commit();
-            return result;
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
+                connection.setAutoCommit(true);
+            } catch (SQLException cleanupFailure) {
+                e.addSuppressed(cleanupFailure);
             }
             throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
+        connection.setAutoCommit(true);
+        return result;
     }
 
     private static Throwable unwrap(Throwable error) {

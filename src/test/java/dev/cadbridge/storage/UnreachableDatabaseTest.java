@@ -150,6 +150,8 @@ class UnreachableDatabaseTest {
         Duration detection = Duration.ofNanos(System.nanoTime() - silentSince);
         System.out.println("[figure] " + type + " silent mid-write: unreachable after " + detection.toMillis() + " ms");
         assertThat(detection).as("detection time").isLessThan(QUICK_SILENCE.silentDatabaseDetection().plusSeconds(3));
+        assertThat(log.messages()).filteredOn(message -> message.contains("is unavailable")).singleElement().as("the outage line names the silence")
+                .satisfies(message -> assertThat(message).containsAnyOf("I/O error", "Socket timout", "Socket timeout", "Read timed out"));
         assertThat(storage.status().backlog()).isEqualTo(20);
         CompletableFuture<?> lookup = storage.identities().find(UUID.randomUUID());
         await().atMost(WAIT).until(lookup::isDone);
@@ -202,7 +204,7 @@ class UnreachableDatabaseTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> storage.status().connection() == StorageStatus.Connection.UNAVAILABLE);
         Duration detection = Duration.ofNanos(System.nanoTime() - silentSince);
         System.out.println("[figure] " + type + (midWrite ? " silent mid-write" : " silent while idle")
-                + ", shipped defaults: unreachable after " + detection.toMillis() + " ms");
+                + ", shipped defaults: unreachable after " + detection.toMillis() + " ms (" + storage.status().lastError() + ")");
         assertThat(detection).isLessThanOrEqualTo(Duration.ofSeconds(30));
         if (!midWrite) {
             acceptKicks(20);
