@@ -89,6 +89,10 @@ final class SqlErrors {
                 && cause.getCause() != null) {
             cause = cause.getCause();
         }
+        // PostgreSQL's batch failure quotes the whole statement with its values; the reason is in the next one.
+        if (cause instanceof java.sql.BatchUpdateException batch && batch.getNextException() != null) {
+            cause = batch.getNextException();
+        }
         String message = cause.getMessage();
         String text = cause.getClass().getSimpleName() + (message == null ? "" : ": " + message.strip());
         int newline = text.indexOf('\n');
