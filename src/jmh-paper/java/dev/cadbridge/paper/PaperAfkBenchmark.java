@@ -78,7 +78,7 @@ public class PaperAfkBenchmark {
                 () -> {
                     throw new IllegalStateException("no player is AFK in this benchmark; nothing may be sent");
                 },
-                Messages::defaults, new DebugLog(Logger.getAnonymousLogger()));
+                () -> true, Messages::defaults, new DebugLog(Logger.getAnonymousLogger()));
         server.getOnlinePlayers().forEach(player -> {
             identities.playerJoined(player.getUniqueId(), player.getName()).join();
             afk.playerJoined(platform.wrap(player));
