@@ -18,9 +18,7 @@ import dev.cadbridge.sonoran.OperationLimits;
 import dev.cadbridge.sonoran.OperationType;
 import dev.cadbridge.sonoran.SonoranSettings;
 import dev.cadbridge.platform.BlockPosition;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -28,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /** Turns the parsed config.yml into a {@link LoadedConfig}, naming every wrong value. */
 public final class ConfigLoader {
@@ -149,51 +146,12 @@ public final class ConfigLoader {
         try {
             URI uri = URI.create(text);
             SonoranSettings.of(ApiGeneration.V2, uri, "", ApiKey.of("check"), 1);
-            if ("http".equalsIgnoreCase(uri.getScheme()) && !isThisMachine(uri.getHost())) {
-                throw new IllegalArgumentException("plain http to another machine");
-            }
             return uri;
         } catch (IllegalArgumentException e) {
             tree.problem("sonoran.base-url", "\"" + text + "\" is not usable; it must be an https:// URL (http:// only to localhost); using "
                     + SonoranSettings.DEFAULT_BASE_URL);
             return SonoranSettings.DEFAULT_BASE_URL;
         }
-    }
-
-    private static final Pattern IPV4_LITERAL = Pattern.compile("(0|[1-9]\\d{0,2})(\\.(0|[1-9]\\d{0,2})){3}");
-
-    /**
-     * {@code localhost}, or an IP address literal on the loopback network (127.0.0.0/8, ::1): the
-     * only hosts plain http may go to, as the key would otherwise cross a network in clear text.
-     * Host names are never looked up; a name such as {@code 127.evil.example} is just a name.
-     * IPv4 parts with a leading zero are refused, since some resolvers read them as octal.
-     */
-    static boolean isThisMachine(String host) {
-        if (host == null) {
-            return false;
-        }
-        String lower = host.toLowerCase(Locale.ROOT);
-        if (lower.equals("localhost")) {
-            return true;
-        }
-        if (lower.startsWith("[") && lower.endsWith("]")) {
-            try {
-                // A bracketed host is parsed as an IPv6 literal and never resolved; URI has already checked its form.
-                return InetAddress.getByName(lower).isLoopbackAddress();
-            } catch (UnknownHostException e) {
-                return false;
-            }
-        }
-        if (!IPV4_LITERAL.matcher(lower).matches()) {
-            return false;
-        }
-        String[] parts = lower.split("\\.");
-        for (String part : parts) {
-            if (Integer.parseInt(part) > 255) {
-                return false;
-            }
-        }
-        return parts[0].equals("127");
     }
 
     private static IdRule idRule(ConfigTree tree, String key) {
