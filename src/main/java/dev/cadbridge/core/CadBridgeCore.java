@@ -219,19 +219,25 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         }
         logger.info("The server is stopping: telling the CAD that " + cadIds.size() + " online player(s) left (quit.action: "
                 + config().quitAction().name().toLowerCase(java.util.Locale.ROOT) + ").");
-        for (int from = 0; from < cadIds.size(); from += OperationLimits.MAX_UNITS_PER_OPERATION) {
-            List<String> chunk = cadIds.subList(from, Math.min(cadIds.size(), from + OperationLimits.MAX_UNITS_PER_OPERATION));
-            submitQuitAction(chunk, chunk.size() + " player(s) at server stop");
-        }
+        submitQuitAction(cadIds, cadIds.size() + " player(s) at server stop");
     }
 
-    /** Sends quit.action for these units: one detach for all of them, or one kick each. */
+    /**
+     * Sends quit.action for these units: detaches of up to the per-operation unit limit, or one kick
+     * each, queued at once so that the dispatcher merges them into as few requests as it may.
+     */
     private void submitQuitAction(List<String> cadIds, String who) {
         CadBridgeConfig current = config();
         try {
             List<CadOperation> operations = switch (current.quitAction()) {
                 case NONE -> List.of();
-                case DETACH -> List.of(new DetachUnits(cadIds));
+                case DETACH -> {
+                    List<CadOperation> detaches = new ArrayList<>();
+                    for (int from = 0; from < cadIds.size(); from += OperationLimits.MAX_UNITS_PER_OPERATION) {
+                        detaches.add(new DetachUnits(cadIds.subList(from, Math.min(cadIds.size(), from + OperationLimits.MAX_UNITS_PER_OPERATION))));
+                    }
+                    yield detaches;
+                }
                 case KICK -> {
                     List<CadOperation> kicks = new ArrayList<>();
                     for (String cadId : cadIds) {
@@ -240,8 +246,10 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
                     yield kicks;
                 }
             };
-            for (CadOperation operation : operations) {
-                dispatcher().submit(operation).whenComplete((result, error) -> {
+            List<CompletableFuture<CadResult>> results = dispatcher().submitAll(operations);
+            for (int i = 0; i < operations.size(); i++) {
+                CadOperation operation = operations.get(i);
+                results.get(i).whenComplete((result, error) -> {
                     if (error != null || !(result instanceof CadResult.Delivered)) {
                         debug.log(() -> "Quit " + operation.type() + " for " + who + " was not delivered: "
                                 + (error != null ? error : result));

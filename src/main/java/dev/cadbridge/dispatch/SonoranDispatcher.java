@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +150,27 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         Instant now = clock.instant();
         Duration deadline = dispatcherSettings.deadlines().get(operation.type());
         return enqueue(new PendingOperation(newOperationId(), operation, now, now.plus(deadline)), true);
+    }
+
+    /** Under one hold of the lock, so the worker cannot take the first before the rest are queued. */
+    @Override
+    public List<CompletableFuture<CadResult>> submitAll(List<? extends CadOperation> operations) {
+        operations.forEach(operation -> Objects.requireNonNull(operation, "operation"));
+        Instant now = clock.instant();
+        List<CompletableFuture<CadResult>> futures = new ArrayList<>(operations.size());
+        lock.lock();
+        try {
+            for (CadOperation operation : operations) {
+                Duration deadline = dispatcherSettings.deadlines().get(operation.type());
+                CompletableFuture<CadResult> future = new CompletableFuture<>();
+                engine.accept(new PendingOperation(newOperationId(), operation, now, now.plus(deadline)), future, true);
+                futures.add(future);
+            }
+            signalWorker();
+        } finally {
+            lock.unlock();
+        }
+        return futures;
     }
 
     /**
