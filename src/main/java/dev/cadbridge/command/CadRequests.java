@@ -2,10 +2,10 @@ package dev.cadbridge.command;
 
 import dev.cadbridge.config.Message;
 import dev.cadbridge.config.Messages;
-import dev.cadbridge.dispatch.CadResult;
 import dev.cadbridge.platform.CommandSource;
 import dev.cadbridge.platform.PlatformPlayer;
 import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.OperationType;
 import java.time.Duration;
 import java.util.Optional;

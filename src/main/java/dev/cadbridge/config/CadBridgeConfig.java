@@ -1,8 +1,5 @@
 package dev.cadbridge.config;
 
-import dev.cadbridge.afk.AfkSettings;
-import dev.cadbridge.command.CommandSettings;
-import dev.cadbridge.core.QuitAction;
 import dev.cadbridge.dispatch.DispatcherSettings;
 import dev.cadbridge.identity.IdentitySettings;
 import dev.cadbridge.link.LinkSettings;

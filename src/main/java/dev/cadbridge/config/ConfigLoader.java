@@ -1,9 +1,5 @@
 package dev.cadbridge.config;
 
-import dev.cadbridge.afk.AfkSettings;
-import dev.cadbridge.command.CommandSettings;
-import dev.cadbridge.command.DispatchDefaults;
-import dev.cadbridge.core.QuitAction;
 import dev.cadbridge.dispatch.DispatcherSettings;
 import dev.cadbridge.dispatch.RateLimit;
 import dev.cadbridge.identity.IdRule;

@@ -1,6 +1,7 @@
 package dev.cadbridge.dispatch;
 
 import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.CadResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,5 @@
 package dev.cadbridge.sonoran;
 
-import dev.cadbridge.dispatch.CadResult;
 import java.util.OptionalLong;
 import java.util.ArrayList;
 import java.util.List;

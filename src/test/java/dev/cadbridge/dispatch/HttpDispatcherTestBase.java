@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.ApiKey;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.SonoranSettings;
 import java.io.IOException;
 import java.net.URI;

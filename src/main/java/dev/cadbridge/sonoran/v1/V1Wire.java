@@ -2,13 +2,13 @@ package dev.cadbridge.sonoran.v1;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.cadbridge.dispatch.CadResult;
-import dev.cadbridge.dispatch.FailureKind;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.AttachUnits;
 import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.CloseCall;
 import dev.cadbridge.sonoran.DetachUnits;
+import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.KickUnit;
 import dev.cadbridge.sonoran.NewDispatch;
 import dev.cadbridge.sonoran.OperationType;

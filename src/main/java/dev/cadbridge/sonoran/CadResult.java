@@ -1,5 +1,6 @@
-package dev.cadbridge.dispatch;
+package dev.cadbridge.sonoran;
 
+import dev.cadbridge.sonoran.FailureKind;
 import java.util.OptionalLong;
 
 /**

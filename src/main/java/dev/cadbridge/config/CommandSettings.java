@@ -1,5 +1,6 @@
-package dev.cadbridge.command;
+package dev.cadbridge.config;
 
+import dev.cadbridge.config.DispatchDefaults;
 import java.time.Duration;
 
 /** {@code cooldown} applies per player to commands that reach the CAD; the console is exempt. */

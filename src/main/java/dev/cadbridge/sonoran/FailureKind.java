@@ -1,4 +1,4 @@
-package dev.cadbridge.dispatch;
+package dev.cadbridge.sonoran;
 
 /** Why an operation failed, in the terms a server owner acts on. */
 public enum FailureKind {
