@@ -1,16 +1,13 @@
 package dev.cadbridge.dispatch;
 
 import dev.cadbridge.sonoran.ApiGeneration;
-import dev.cadbridge.sonoran.AttachUnits;
 import dev.cadbridge.sonoran.CadOperation;
 import dev.cadbridge.sonoran.CadResult;
-import dev.cadbridge.sonoran.CloseCall;
-import dev.cadbridge.sonoran.DetachUnits;
 import dev.cadbridge.sonoran.FailureKind;
-import dev.cadbridge.sonoran.KickUnit;
-import dev.cadbridge.sonoran.NewDispatch;
 import dev.cadbridge.sonoran.OperationLimits;
 import dev.cadbridge.sonoran.OperationType;
+import dev.cadbridge.sonoran.Route;
+import dev.cadbridge.sonoran.UnitSetOperation;
 import dev.cadbridge.sonoran.WireOutcome;
 import dev.cadbridge.sonoran.WireSupport;
 import java.time.Duration;
@@ -104,7 +101,8 @@ final class DispatchEngine {
     private final List<Entry> arrivals = new ArrayList<>();
     private final Map<OperationType, ArrayDeque<Entry>> queues = new EnumMap<>(OperationType.class);
     private final Map<OperationType, String> disabled = new EnumMap<>(OperationType.class);
-    private Map<Endpoint, TokenBucket> buckets;
+    private Map<OperationType, TokenBucket> buckets;
+    private Map<Endpoint, TokenBucket> auxBuckets;
     private ApiGeneration generation;
     private Batch inFlight;
     private boolean intakeClosed;
@@ -138,16 +136,21 @@ final class DispatchEngine {
         }
         this.generation = generation;
         this.buckets = buckets(generation, now.nanos());
+        this.auxBuckets = auxBuckets(now.nanos());
     }
 
-    /** v2 limits each endpoint separately; v1 publishes no numbers, so one bucket paces every operation. */
-    private Map<Endpoint, TokenBucket> buckets(ApiGeneration generation, long now) {
-        Map<Endpoint, TokenBucket> result = new EnumMap<>(Endpoint.class);
+    /** v2 limits each route separately; v1 publishes no numbers, so one bucket paces every operation. */
+    private Map<OperationType, TokenBucket> buckets(ApiGeneration generation, long now) {
+        Map<OperationType, TokenBucket> result = new EnumMap<>(OperationType.class);
         TokenBucket shared = new TokenBucket(settings.v1RateLimit(), now);
         for (OperationType type : OperationType.values()) {
-            result.put(Endpoint.of(type), generation == ApiGeneration.V1 ? shared
-                    : new TokenBucket(settings.rateLimitFor(generation, type), now));
+            result.put(type, generation == ApiGeneration.V1 ? shared : new TokenBucket(settings.rateLimitFor(generation, type), now));
         }
+        return result;
+    }
+
+    private Map<Endpoint, TokenBucket> auxBuckets(long now) {
+        Map<Endpoint, TokenBucket> result = new EnumMap<>(Endpoint.class);
         auxLimits.forEach((endpoint, limit) -> result.put(endpoint, new TokenBucket(limit, now)));
         return result;
     }
@@ -207,7 +210,7 @@ final class DispatchEngine {
         for (OperationType type : OperationType.values()) {
             Entry head = queues.get(type).peekFirst();
             if (head != null && head.sequence < oldest && !waitsForOlder(head, oldestByTarget)
-                    && !now.isBefore(buckets.get(Endpoint.of(type)).nextTokenAt(now.nanos()))) {
+                    && !now.isBefore(buckets.get(type).nextTokenAt(now.nanos()))) {
                 chosen = type;
                 oldest = head.sequence;
             }
@@ -215,7 +218,7 @@ final class DispatchEngine {
         if (chosen == null) {
             return null;
         }
-        buckets.get(Endpoint.of(chosen)).tryTake(now.nanos());
+        buckets.get(chosen).tryTake(now.nanos());
         inFlight = build(chosen);
         requests++;
         if (inFlight.operationCount() > 1) {
@@ -241,7 +244,7 @@ final class DispatchEngine {
             }
             // A head that waits for an older operation goes after it; that one's own head sets the wake-up.
             if (!queue.isEmpty() && inFlight == null && circuitReason == null && !waitsForOlder(queue.peekFirst(), oldestByTarget)) {
-                Duration untilToken = now.until(buckets.get(Endpoint.of(queue.peekFirst().type())).nextTokenAt(now.nanos()));
+                Duration untilToken = now.until(buckets.get(queue.peekFirst().type()).nextTokenAt(now.nanos()));
                 Duration untilBackoffEnds = backingOff ? now.until(backoffUntil) : Duration.ZERO;
                 wake = shorter(wake, untilToken.compareTo(untilBackoffEnds) > 0 ? untilToken : untilBackoffEnds);
             }
@@ -274,7 +277,7 @@ final class DispatchEngine {
         Map<String, Long> oldest = new HashMap<>();
         for (ArrayDeque<Entry> queue : queues.values()) {
             for (Entry entry : queue) {
-                for (String target : targets(entry.pending.operation())) {
+                for (String target : entry.pending.operation().targets()) {
                     oldest.merge(target, entry.sequence, Math::min);
                 }
             }
@@ -286,7 +289,7 @@ final class DispatchEngine {
         if (oldestByTarget.isEmpty()) {
             return false;
         }
-        for (String target : targets(head.pending.operation())) {
+        for (String target : head.pending.operation().targets()) {
             if (oldestByTarget.getOrDefault(target, Long.MAX_VALUE) < head.sequence) {
                 return true;
             }
@@ -318,13 +321,13 @@ final class DispatchEngine {
 
     private Batch build(OperationType type) {
         ArrayDeque<Entry> queue = queues.get(type);
-        return switch (type) {
-            case NEW_DISPATCH -> {
+        return switch (type.route().merge()) {
+            case NONE -> {
                 Entry entry = queue.pollFirst();
                 yield new Batch(type, List.of(entry.pending.operation()), List.of(List.of(entry)));
             }
-            case KICK, CLOSE -> distinctTargets(type, queue, new Ordering(type));
-            case ATTACH, DETACH -> mergedUnits(type, queue, new Ordering(type));
+            case DISTINCT_TARGETS -> distinctTargets(type, queue, new Ordering(type));
+            case UNION_OF_UNITS -> mergedUnits(type, queue, new Ordering(type));
         };
     }
 
@@ -344,7 +347,7 @@ final class DispatchEngine {
             queues.forEach((type, queue) -> {
                 if (type != merging) {
                     for (Entry entry : queue) {
-                        for (String target : targets(entry.pending.operation())) {
+                        for (String target : entry.pending.operation().targets()) {
                             oldestElsewhere.merge(target, entry.sequence, Math::min);
                         }
                     }
@@ -360,7 +363,7 @@ final class DispatchEngine {
             if (!isHead && (entry.sendAlone || head.sendAlone)) {
                 return false;
             }
-            List<String> targets = targets(entry.pending.operation());
+            List<String> targets = entry.pending.operation().targets();
             boolean overtakes = !isHead && targets.stream().anyMatch(target -> heldBack.contains(target)
                     || oldestElsewhere.getOrDefault(target, Long.MAX_VALUE) < entry.sequence);
             if (overtakes) {
@@ -371,26 +374,11 @@ final class DispatchEngine {
 
         /** An entry that stays queued for another reason (another call): later ones may not overtake it either. */
         void holdBack(Entry entry) {
-            heldBack.addAll(targets(entry.pending.operation()));
+            heldBack.addAll(entry.pending.operation().targets());
         }
     }
 
-    private static List<String> targets(CadOperation operation) {
-        List<String> targets = new ArrayList<>();
-        switch (operation) {
-            case AttachUnits attach -> {
-                targets.add("call:" + attach.callId());
-                attach.unitIds().forEach(unit -> targets.add("unit:" + unit));
-            }
-            case DetachUnits detach -> detach.unitIds().forEach(unit -> targets.add("unit:" + unit));
-            case KickUnit kick -> targets.add("unit:" + kick.unitId());
-            case CloseCall close -> targets.add("call:" + close.callId());
-            case NewDispatch dispatch -> dispatch.units().forEach(unit -> targets.add("unit:" + unit));
-        }
-        return targets;
-    }
-
-    /** Kicks by unit and closes by call id; a repeated target rides along with the first one. */
+    /** One entry per target (kicks by unit, closes by call); a repeated target rides along with the first one. */
     private Batch distinctTargets(OperationType type, ArrayDeque<Entry> queue, Ordering ordering) {
         Map<Object, List<Entry>> groups = new LinkedHashMap<>();
         Map<Object, CadOperation> operations = new LinkedHashMap<>();
@@ -399,11 +387,7 @@ final class DispatchEngine {
             if (!ordering.mayJoin(entry, groups.isEmpty())) {
                 continue;
             }
-            Object target = switch (entry.pending.operation()) {
-                case KickUnit kick -> kick.unitId();
-                case CloseCall close -> close.callId();
-                default -> throw new IllegalStateException("not a kick or close: " + entry.type());
-            };
+            Object target = entry.pending.operation().targets();
             if (groups.containsKey(target) || groups.size() < settings.maxBatchSize()) {
                 groups.computeIfAbsent(target, t -> new ArrayList<>()).add(entry);
                 operations.putIfAbsent(target, entry.pending.operation());
@@ -414,21 +398,19 @@ final class DispatchEngine {
     }
 
     /**
-     * Attaches to the head's call (or all detaches) become one operation with the union of their units,
-     * as long as the union fits the batch size and the per-operation unit limit.
+     * Operations with the head's merge key (attaches to its call, all detaches) become one operation
+     * with the union of their units, as long as the union fits the batch size and the per-operation
+     * unit limit.
      */
     private Batch mergedUnits(OperationType type, ArrayDeque<Entry> queue, Ordering ordering) {
         int limit = Math.min(settings.maxBatchSize(), OperationLimits.MAX_UNITS_PER_OPERATION);
-        Long callId = queue.peekFirst().pending.operation() instanceof AttachUnits head ? head.callId() : null;
+        UnitSetOperation head = (UnitSetOperation) queue.peekFirst().pending.operation();
         Set<String> units = new LinkedHashSet<>();
         List<Entry> members = new ArrayList<>();
         for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
             Entry entry = it.next();
-            List<String> entryUnits = switch (entry.pending.operation()) {
-                case AttachUnits attach -> attach.callId() == callId ? attach.unitIds() : null;
-                case DetachUnits detach -> detach.unitIds();
-                default -> throw new IllegalStateException("not an attach or detach: " + entry.type());
-            };
+            UnitSetOperation operation = (UnitSetOperation) entry.pending.operation();
+            List<String> entryUnits = operation.mergeKey().equals(head.mergeKey()) ? operation.unitIds() : null;
             if (entryUnits == null) {
                 ordering.holdBack(entry);
                 continue;
@@ -444,8 +426,7 @@ final class DispatchEngine {
                 it.remove();
             }
         }
-        List<String> unitList = List.copyOf(units);
-        CadOperation merged = callId != null ? new AttachUnits(callId, unitList) : new DetachUnits(unitList);
+        CadOperation merged = head.withUnits(List.copyOf(units));
         return new Batch(type, List.of(merged), List.of(List.copyOf(members)));
     }
 
@@ -455,7 +436,7 @@ final class DispatchEngine {
             return; // handed back by shutdown while it was on the wire
         }
         inFlight = null;
-        TokenBucket bucket = buckets.get(Endpoint.of(batch.type()));
+        TokenBucket bucket = buckets.get(batch.type());
         switch (outcome) {
             case WireOutcome.Answered answered -> {
                 reachable();
@@ -503,10 +484,10 @@ final class DispatchEngine {
             }
             case WireOutcome.Transient problem -> {
                 lastFailure = new DispatcherStatus.LastFailure(now.wall(), problem.kind(), problem.message(), problem.traceId());
-                if (batch.type() == OperationType.NEW_DISPATCH && problem.mayHaveReachedServer()) {
+                if (!batch.type().route().repeatable() && problem.mayHaveReachedServer()) {
                     // No idempotency key: sending again could create the call twice.
                     finishAll(batch, new CadResult.OutcomeUnknown(problem.message()
-                            + "; the call may have been created, so it is not sent again. Check the CAD."));
+                            + "; the " + describe(batch.type()) + " may have been created, so it is not sent again. Check the CAD."));
                 } else {
                     requeueFirst(batch);
                 }
@@ -522,7 +503,7 @@ final class DispatchEngine {
     }
 
     private static boolean mergesUnits(OperationType type) {
-        return type == OperationType.ATTACH || type == OperationType.DETACH;
+        return type.route().merge() == Route.Merge.UNION_OF_UNITS;
     }
 
     /**
@@ -627,23 +608,24 @@ final class DispatchEngine {
         if (newGeneration != generation) {
             generation = newGeneration;
             buckets = buckets(newGeneration, now.nanos());
+            auxBuckets = auxBuckets(now.nanos());
         }
     }
 
     // ----- links and version: paced by the same buckets -----
 
     boolean tryTake(Endpoint endpoint, Moment now) {
-        return buckets.get(endpoint).tryTake(now.nanos());
+        return auxBuckets.get(endpoint).tryTake(now.nanos());
     }
 
     /** How long until {@code endpoint} has a token. */
     Duration untilToken(Endpoint endpoint, Moment now) {
-        return now.until(buckets.get(endpoint).nextTokenAt(now.nanos()));
+        return now.until(auxBuckets.get(endpoint).nextTokenAt(now.nanos()));
     }
 
     /** A 429 on a link or version request; returns how long the endpoint is held. */
     Duration rateLimited(Endpoint endpoint, Duration retryAfter, Moment now) {
-        TokenBucket bucket = buckets.get(endpoint);
+        TokenBucket bucket = auxBuckets.get(endpoint);
         rateLimitedCount++;
         Duration hold = hold(bucket, retryAfter);
         bucket.rateLimited(now.nanos() + hold.toNanos());
@@ -670,7 +652,7 @@ final class DispatchEngine {
         List<Entry> left = new ArrayList<>(arrivals);
         arrivals.clear();
         if (inFlight != null) {
-            if (inFlight.type() == OperationType.NEW_DISPATCH && inFlightSent) {
+            if (!inFlight.type().route().repeatable() && inFlightSent) {
                 finishAll(inFlight, new CadResult.OutcomeUnknown(
                         "CadBridge stopped while this dispatch was being sent; it may have been created. Check the CAD."));
             } else {
@@ -736,13 +718,7 @@ final class DispatchEngine {
     }
 
     static String describe(OperationType type) {
-        return switch (type) {
-            case ATTACH -> "attach";
-            case DETACH -> "detach";
-            case KICK -> "kick";
-            case NEW_DISPATCH -> "new dispatch";
-            case CLOSE -> "close call";
-        };
+        return type.route().description();
     }
 
     DispatcherStatus status(ApiGeneration shownGeneration, String baseUrl) {

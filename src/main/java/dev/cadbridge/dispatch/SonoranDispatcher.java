@@ -552,8 +552,8 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         try {
             Request request = send.wire().request(batch.type(), batch.wireOperations());
             Request.Builder tagged = request.newBuilder().tag(SendTracker.class, tracker);
-            if (batch.type() == OperationType.NEW_DISPATCH && request.body() != null) {
-                // one-shot: OkHttp must not silently repeat a dispatch it has started writing
+            if (!batch.type().route().repeatable() && request.body() != null) {
+                // one-shot: OkHttp must not silently repeat a request it has started writing
                 tagged.method(request.method(), oneShot(request.body()));
             }
             Call call = send.client().newCall(tagged.build());

@@ -1,5 +1,7 @@
 package dev.cadbridge.sonoran;
 
+import java.util.List;
+
 /** Close a dispatch call. */
 public record CloseCall(long callId) implements CadOperation {
     public CloseCall {
@@ -9,5 +11,10 @@ public record CloseCall(long callId) implements CadOperation {
     @Override
     public OperationType type() {
         return OperationType.CLOSE;
+    }
+
+    @Override
+    public List<String> targets() {
+        return Targets.of(List.of(callId), List.of());
     }
 }

@@ -1,5 +1,7 @@
 package dev.cadbridge.sonoran;
 
+import java.util.List;
+
 /** Send a unit back to the CAD's community menu, with a reason the unit sees. */
 public record KickUnit(String unitId, String reason) implements CadOperation {
     public KickUnit {
@@ -10,5 +12,10 @@ public record KickUnit(String unitId, String reason) implements CadOperation {
     @Override
     public OperationType type() {
         return OperationType.KICK;
+    }
+
+    @Override
+    public List<String> targets() {
+        return Targets.of(List.of(), List.of(unitId));
     }
 }

@@ -64,4 +64,9 @@ public record NewDispatch(
     public OperationType type() {
         return OperationType.NEW_DISPATCH;
     }
+
+    @Override
+    public List<String> targets() {
+        return Targets.of(List.of(), units);
+    }
 }

@@ -1,0 +1,31 @@
+package dev.cadbridge.sonoran;
+
+import java.time.Duration;
+
+/**
+ * What the dispatcher needs to know about one CAD route, so that the queue, the pacing and the
+ * outbox read one table instead of each knowing every operation: the documented v2 limit, how long
+ * an operation may wait before it expires, whether it is kept in the outbox over a restart, how
+ * operations merge into one request, and whether a request may be sent again once it may have
+ * reached the CAD.
+ *
+ * @param description  what the operation is called in messages ("new dispatch")
+ * @param limitPerMinute the API's documented v2 limit for the route
+ * @param deadline     the default time an operation may wait to be sent (config may change it)
+ * @param stored       kept in the outbox and replayed after a restart
+ * @param merge        how queued operations become one request, and how the answer maps back
+ * @param repeatable   sending it twice does no harm, so a request that may have reached the CAD is
+ *                     sent again after a transient failure or a restart; false for routes that
+ *                     create something (a new dispatch), which then end OutcomeUnknown
+ */
+public record Route(String description, int limitPerMinute, Duration deadline, boolean stored, Merge merge, boolean repeatable) {
+
+    public enum Merge {
+        /** One operation per request; its answer is its own. */
+        NONE,
+        /** One request carries an array of distinct targets; the answer says per target, a repeat rides along. */
+        DISTINCT_TARGETS,
+        /** Operations with the same {@link UnitSetOperation#mergeKey} become one with the union of their units. */
+        UNION_OF_UNITS
+    }
+}
