@@ -166,6 +166,9 @@ final class DispatchEngine {
         if (intakeClosed) {
             reject(future, new CadResult.Failed(FailureKind.SHUT_DOWN,
                     "CadBridge is shutting down; this " + describe(type) + " was not queued", null));
+        } else if (generation == ApiGeneration.V1 && !type.route().onV1()) {
+            reject(future, new CadResult.Failed(FailureKind.NOT_CONFIGURED, "the v1 API has no " + describe(type)
+                    + "; set the API version to v2 in config.yml", null));
         } else if (disabled.containsKey(type)) {
             reject(future, new CadResult.Failed(FailureKind.PLAN, disabled.get(type), null));
         } else if (pendingCount() >= settings.queueCapacity()) {
@@ -173,7 +176,7 @@ final class DispatchEngine {
                     + settings.queueCapacity() + " operations waiting); this " + describe(type)
                     + " was not queued. See /cad status for why the CAD is not keeping up.", null));
         } else {
-            if (announce) {
+            if (announce && type.route().stored()) {
                 notifyListener(() -> listener.accepted(pending));
             }
             arrivals.add(new Entry(pending, future, nextSequence++));
@@ -668,10 +671,15 @@ final class DispatchEngine {
         left.sort((a, b) -> Long.compare(a.sequence, b.sequence));
         CadResult saved = new CadResult.Failed(FailureKind.SHUT_DOWN,
                 "CadBridge stopped before this was sent; it is saved and will be sent after the next start", null);
+        CadResult dropped = new CadResult.Failed(FailureKind.SHUT_DOWN, "CadBridge stopped before this was sent", null);
         List<PendingOperation> handedBack = new ArrayList<>();
         for (Entry entry : left) {
-            handedBack.add(entry.pending);
-            entry.future.complete(saved);
+            if (entry.type().route().stored()) {
+                handedBack.add(entry.pending);
+                entry.future.complete(saved);
+            } else {
+                entry.future.complete(dropped);
+            }
         }
         return Collections.unmodifiableList(handedBack);
     }
@@ -705,7 +713,9 @@ final class DispatchEngine {
             case CadResult.Failed f -> failed++;
             case CadResult.OutcomeUnknown u -> failed++;
         }
-        notifyListener(() -> listener.finished(entry.pending.id(), result));
+        if (entry.type().route().stored()) {
+            notifyListener(() -> listener.finished(entry.pending.id(), result));
+        }
         entry.future.complete(result);
     }
 

@@ -5,11 +5,11 @@ import java.time.Duration;
 
 /** The CAD operations, each with its route: the one table the dispatcher reads. */
 public enum OperationType {
-    ATTACH(new Route("attach", 10, Duration.ofMinutes(10), true, Merge.UNION_OF_UNITS, true)),
-    DETACH(new Route("detach", 10, Duration.ofMinutes(10), true, Merge.UNION_OF_UNITS, true)),
-    KICK(new Route("kick", 20, Duration.ofMinutes(2), true, Merge.DISTINCT_TARGETS, true)),
-    NEW_DISPATCH(new Route("new dispatch", 20, Duration.ofMinutes(30), true, Merge.NONE, false)),
-    CLOSE(new Route("close call", 20, Duration.ofMinutes(30), true, Merge.DISTINCT_TARGETS, true));
+    ATTACH(new Route("attach", 10, Duration.ofMinutes(10), true, Merge.UNION_OF_UNITS, true, AttachUnits.V1, AttachUnits.V2)),
+    DETACH(new Route("detach", 10, Duration.ofMinutes(10), true, Merge.UNION_OF_UNITS, true, DetachUnits.V1, DetachUnits.V2)),
+    KICK(new Route("kick", 20, Duration.ofMinutes(2), true, Merge.DISTINCT_TARGETS, true, KickUnit.V1, KickUnit.V2)),
+    NEW_DISPATCH(new Route("new dispatch", 20, Duration.ofMinutes(30), true, Merge.NONE, false, NewDispatch.V1, NewDispatch.V2)),
+    CLOSE(new Route("close call", 20, Duration.ofMinutes(30), true, Merge.DISTINCT_TARGETS, true, CloseCall.V1, CloseCall.V2));
 
     private final Route route;
 

@@ -1,6 +1,7 @@
 package dev.cadbridge.sonoran;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * What the dispatcher needs to know about one CAD route, so that the queue, the pacing and the
@@ -17,8 +18,20 @@ import java.time.Duration;
  * @param repeatable   sending it twice does no harm, so a request that may have reached the CAD is
  *                     sent again after a transient failure or a restart; false for routes that
  *                     create something (a new dispatch), which then end OutcomeUnknown
+ * @param v1           how the route is written for the v1 API; null when v1 has no such route
+ * @param v2           how the route is written for the v2 API
  */
-public record Route(String description, int limitPerMinute, Duration deadline, boolean stored, Merge merge, boolean repeatable) {
+public record Route(String description, int limitPerMinute, Duration deadline, boolean stored, Merge merge, boolean repeatable,
+                    V1Codec v1, V2Codec v2) {
+
+    public Route {
+        Objects.requireNonNull(v2, "v2");
+    }
+
+    /** False for routes the v1 API does not have: the dispatcher refuses them under v1 instead of sending. */
+    public boolean onV1() {
+        return v1 != null;
+    }
 
     public enum Merge {
         /** One operation per request; its answer is its own. */
