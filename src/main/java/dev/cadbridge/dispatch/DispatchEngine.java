@@ -329,7 +329,8 @@ final class DispatchEngine {
                 Entry entry = queue.pollFirst();
                 yield new Batch(type, List.of(entry.pending.operation()), List.of(List.of(entry)));
             }
-            case DISTINCT_TARGETS -> distinctTargets(type, queue, new Ordering(type));
+            case DISTINCT_TARGETS -> distinctTargets(type, queue, new Ordering(type), false);
+            case LATEST_PER_TARGET -> distinctTargets(type, queue, new Ordering(type), true);
             case UNION_OF_UNITS -> mergedUnits(type, queue, new Ordering(type));
         };
     }
@@ -381,8 +382,11 @@ final class DispatchEngine {
         }
     }
 
-    /** One entry per target (kicks by unit, closes by call); a repeated target rides along with the first one. */
-    private Batch distinctTargets(OperationType type, ArrayDeque<Entry> queue, Ordering ordering) {
+    /**
+     * One entry per target (kicks by unit, closes by call); a repeated target rides along with the
+     * first one, or, when {@code latestWins}, the latest one is what is sent for all of them.
+     */
+    private Batch distinctTargets(OperationType type, ArrayDeque<Entry> queue, Ordering ordering, boolean latestWins) {
         Map<Object, List<Entry>> groups = new LinkedHashMap<>();
         Map<Object, CadOperation> operations = new LinkedHashMap<>();
         for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
@@ -393,7 +397,11 @@ final class DispatchEngine {
             Object target = entry.pending.operation().targets();
             if (groups.containsKey(target) || groups.size() < settings.maxBatchSize()) {
                 groups.computeIfAbsent(target, t -> new ArrayList<>()).add(entry);
-                operations.putIfAbsent(target, entry.pending.operation());
+                if (latestWins) {
+                    operations.put(target, entry.pending.operation());
+                } else {
+                    operations.putIfAbsent(target, entry.pending.operation());
+                }
                 it.remove();
             }
         }

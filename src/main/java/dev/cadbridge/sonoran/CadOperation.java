@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * A validated CAD operation. Construction rejects bad values with {@link InvalidOperationException},
  * so an instance can always be sent: the vendor blacklists communities that send malformed requests.
+ * Each implementation is a record with its route in {@link OperationType}'s table.
  */
-public sealed interface CadOperation permits AttachUnits, DetachUnits, KickUnit, NewDispatch, CloseCall {
+public interface CadOperation {
     OperationType type();
 
     /**

@@ -5,11 +5,12 @@ import java.time.Duration;
 
 /** The CAD operations, each with its route: the one table the dispatcher reads. */
 public enum OperationType {
-    ATTACH(new Route("attach", 10, Duration.ofMinutes(10), true, Merge.UNION_OF_UNITS, true, AttachUnits.V1, AttachUnits.V2)),
-    DETACH(new Route("detach", 10, Duration.ofMinutes(10), true, Merge.UNION_OF_UNITS, true, DetachUnits.V1, DetachUnits.V2)),
-    KICK(new Route("kick", 20, Duration.ofMinutes(2), true, Merge.DISTINCT_TARGETS, true, KickUnit.V1, KickUnit.V2)),
-    NEW_DISPATCH(new Route("new dispatch", 20, Duration.ofMinutes(30), true, Merge.NONE, false, NewDispatch.V1, NewDispatch.V2)),
-    CLOSE(new Route("close call", 20, Duration.ofMinutes(30), true, Merge.DISTINCT_TARGETS, true, CloseCall.V1, CloseCall.V2));
+    ATTACH(new Route("attach", AttachUnits.class, 10, Duration.ofMinutes(10), true, Merge.UNION_OF_UNITS, true, AttachUnits.V1, AttachUnits.V2)),
+    DETACH(new Route("detach", DetachUnits.class, 10, Duration.ofMinutes(10), true, Merge.UNION_OF_UNITS, true, DetachUnits.V1, DetachUnits.V2)),
+    KICK(new Route("kick", KickUnit.class, 20, Duration.ofMinutes(2), true, Merge.DISTINCT_TARGETS, true, KickUnit.V1, KickUnit.V2)),
+    NEW_DISPATCH(new Route("new dispatch", NewDispatch.class, 20, Duration.ofMinutes(30), true, Merge.NONE, false, NewDispatch.V1, NewDispatch.V2)),
+    CLOSE(new Route("close call", CloseCall.class, 20, Duration.ofMinutes(30), true, Merge.DISTINCT_TARGETS, true, CloseCall.V1, CloseCall.V2)),
+    HEARTBEAT(new Route("heartbeat", ServerHeartbeat.class, 10, Duration.ofMinutes(1), false, Merge.LATEST_PER_TARGET, true, null, ServerHeartbeat.V2));
 
     private final Route route;
 

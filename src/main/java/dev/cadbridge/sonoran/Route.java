@@ -11,6 +11,7 @@ import java.util.Objects;
  * reached the CAD.
  *
  * @param description  what the operation is called in messages ("new dispatch")
+ * @param recordType   the operation record, as the outbox reads it back
  * @param limitPerMinute the API's documented v2 limit for the route
  * @param deadline     the default time an operation may wait to be sent (config may change it)
  * @param stored       kept in the outbox and replayed after a restart
@@ -21,10 +22,11 @@ import java.util.Objects;
  * @param v1           how the route is written for the v1 API; null when v1 has no such route
  * @param v2           how the route is written for the v2 API
  */
-public record Route(String description, int limitPerMinute, Duration deadline, boolean stored, Merge merge, boolean repeatable,
+public record Route(String description, Class<? extends CadOperation> recordType, int limitPerMinute, Duration deadline, boolean stored, Merge merge, boolean repeatable,
                     V1Codec v1, V2Codec v2) {
 
     public Route {
+        Objects.requireNonNull(recordType, "recordType");
         Objects.requireNonNull(v2, "v2");
     }
 
@@ -39,6 +41,8 @@ public record Route(String description, int limitPerMinute, Duration deadline, b
         /** One request carries an array of distinct targets; the answer says per target, a repeat rides along. */
         DISTINCT_TARGETS,
         /** Operations with the same {@link UnitSetOperation#mergeKey} become one with the union of their units. */
-        UNION_OF_UNITS
+        UNION_OF_UNITS,
+        /** Of the operations queued on one target only the latest is sent; the older ones share its answer. */
+        LATEST_PER_TARGET
     }
 }

@@ -240,6 +240,7 @@ abstract class FaultHarness {
                     .filter(d -> detach.unitIds().contains(d.unitId())).count();
             case CloseCall close -> cad.closedCalls().stream().filter(id -> id == close.callId()).count();
             case NewDispatch dispatch -> cad.createdCalls().stream().filter(c -> c.title().equals(dispatch.title())).count();
+            default -> throw new IllegalArgumentException("the fault suite does not cover " + operation.type());
         };
     }
 
@@ -251,6 +252,7 @@ abstract class FaultHarness {
             case DetachUnits detach -> quoted(detach.unitIds().get(0));
             case CloseCall close -> Pattern.compile("(?<![0-9])" + close.callId() + "(?![0-9])");
             case NewDispatch dispatch -> quoted(dispatch.title());
+            default -> throw new IllegalArgumentException("the fault suite does not cover " + operation.type());
         };
         return cad.requests().stream().filter(r -> r.endpoint().operation().isPresent())
                 .filter(r -> target.matcher(r.body()).find()).toList();

@@ -95,6 +95,11 @@ final class V2Protocol extends Protocol {
                 onlyKnownKeys(body, "body", Set.of("communityUserId"));
                 unitId(body.get("communityUserId"), "body.communityUserId");
             }
+            case V2_HEARTBEAT -> {
+                JsonObject body = object(json, "body");
+                onlyKnownKeys(body, "body", Set.of("playerCount"));
+                requiredInteger(body, "body", "playerCount", 0, Integer.MAX_VALUE);
+            }
             default -> throw new IllegalStateException("no body check for " + endpoint);
         }
     }
@@ -284,6 +289,7 @@ final class V2Protocol extends Protocol {
             case V2_LINK_CHECK -> checkLink(json.getAsJsonObject().get("communityUserId").getAsString());
             case V2_UNITS -> units();
             case V2_CALLS -> calls(serverId);
+            case V2_HEARTBEAT -> heartbeat(ex, serverId, json.getAsJsonObject().get("playerCount").getAsInt());
             case V1_ATTACH, V1_DETACH, V1_KICK, V1_NEW_DISPATCH, V1_CLOSE, UNKNOWN ->
                     throw new IllegalStateException("not a v2 route: " + endpoint);
         };
@@ -391,6 +397,14 @@ final class V2Protocol extends Protocol {
         }
         JsonObject answer = new JsonObject();
         answer.add("callIds", closed);
+        return Reply.json(200, answer);
+    }
+
+    private Reply heartbeat(Exchange ex, int serverId, int playerCount) {
+        JsonObject answer = new JsonObject();
+        answer.addProperty("serverId", serverId);
+        answer.addProperty("playerCount", playerCount);
+        answer.addProperty("receivedAtUtc", ex.time().toString());
         return Reply.json(200, answer);
     }
 
