@@ -71,7 +71,8 @@ public final class ConfigLoader {
         boolean debug = tree.bool("debug", false);
 
         CadBridgeConfig config = new CadBridgeConfig(generation, baseUrl, identity, link, afk, quitAction, quitKickReason,
-                commands, dispatcher, shutdownTimeout, messages, debug, StorageSection.read(tree, environment));
+                commands, dispatcher, shutdownTimeout, messages, debug, StorageSection.read(tree, environment),
+                heartbeatInterval(tree));
 
         Optional<KeySetting> apiKey = apiKeySetting(tree);
         if (apiKey.isEmpty()) {
@@ -148,6 +149,19 @@ public final class ConfigLoader {
                     + SonoranSettings.DEFAULT_BASE_URL);
             return SonoranSettings.DEFAULT_BASE_URL;
         }
+    }
+
+    /** The heartbeat route allows 10 a minute; a shorter interval would only spend that budget faster. */
+    static final Duration SHORTEST_HEARTBEAT = Duration.ofSeconds(10);
+
+    private static Duration heartbeatInterval(ConfigTree tree) {
+        Duration interval = tree.duration("sonoran.heartbeat-interval", Duration.ofMinutes(1), Duration.ZERO, Duration.ofHours(1));
+        if (!interval.isZero() && interval.compareTo(SHORTEST_HEARTBEAT) < 0) {
+            tree.problem("sonoran.heartbeat-interval", Durations.format(interval) + " is shorter than the CAD allows (10 a minute); using "
+                    + Durations.format(SHORTEST_HEARTBEAT));
+            return SHORTEST_HEARTBEAT;
+        }
+        return interval;
     }
 
     private static IdRule idRule(ConfigTree tree, String key) {

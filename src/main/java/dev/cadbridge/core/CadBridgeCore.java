@@ -31,6 +31,7 @@ import dev.cadbridge.sonoran.DetachUnits;
 import dev.cadbridge.sonoran.InvalidOperationException;
 import dev.cadbridge.sonoran.KickUnit;
 import dev.cadbridge.sonoran.OperationLimits;
+import dev.cadbridge.sonoran.ServerHeartbeat;
 import dev.cadbridge.storage.ReplayReport;
 import dev.cadbridge.storage.StorageConfig;
 import dev.cadbridge.storage.StorageStatus;
@@ -97,6 +98,8 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
     private AfkService afk;
     private TaskHandle afkTimer = TaskHandle.NONE;
     private Duration afkTimerInterval;
+    private TaskHandle heartbeatTimer = TaskHandle.NONE;
+    private Duration heartbeatTimerInterval;
     private CadCommand command;
 
     public CadBridgeCore(Platform platform, CadConnectionFactory connectionFactory, StorageFactory storageFactory,
@@ -128,6 +131,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         afk = new AfkService(platform, new AfkTracker(config().afk(), clock), identities, this::dispatcher,
                 () -> unavailableReason == null, () -> config().messages(), debug);
         startAfkTimer();
+        startHeartbeatTimer();
         // Players already online when the plugin is enabled late (plugin managers, /reload).
         platform.onlinePlayers().forEach(this::playerJoined);
     }
@@ -140,6 +144,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
      */
     public void disable() {
         afkTimer.cancel();
+        heartbeatTimer.cancel();
         if (links != null) {
             links.cancelAll();
         }
@@ -311,6 +316,9 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
                     connect();
                     if (!config().afk().checkInterval().equals(afkTimerInterval)) {
                         startAfkTimer();
+                    }
+                    if (!config().heartbeatInterval().equals(heartbeatTimerInterval)) {
+                        startHeartbeatTimer();
                     }
                     List<String> restartNeeded = sectionsNeedingRestart();
                     if (!restartNeeded.isEmpty()) {
@@ -514,6 +522,24 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
                     + " database, give each server its own storage.server-name in " + platform.configFileLocation()
                     + ", or they will take each other's unsent CAD work when they start.");
         }
+    }
+
+    private void startHeartbeatTimer() {
+        heartbeatTimer.cancel();
+        heartbeatTimerInterval = config().heartbeatInterval();
+        heartbeatTimer = heartbeatTimerInterval.isZero() ? TaskHandle.NONE : platform.runRepeating(this::sendHeartbeat, heartbeatTimerInterval);
+    }
+
+    /** Tells the CAD this server is up and how many players are on it; the v1 API has no such route. */
+    private void sendHeartbeat() {
+        if (unavailableReason != null || config().generation() != ApiGeneration.V2) {
+            return;
+        }
+        dispatcher().submit(new ServerHeartbeat(platform.onlinePlayers().size())).whenComplete((result, error) -> {
+            if (error != null || !(result instanceof CadResult.Delivered)) {
+                debug.log(() -> "Heartbeat was not delivered: " + (error != null ? error : result));
+            }
+        });
     }
 
     private void startAfkTimer() {
