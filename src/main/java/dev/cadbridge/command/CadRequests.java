@@ -9,6 +9,7 @@ import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.OperationType;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.logging.Level;
 import net.kyori.adventure.text.Component;
@@ -64,6 +65,8 @@ final class CadRequests {
         }
         return switch (result) {
             case CadResult.Delivered delivered -> onDelivered.apply(delivered);
+            // commands queue operations; only request-response routes reply, so this is their "done"
+            case CadResult.Replied replied -> onDelivered.apply(new CadResult.Delivered(OptionalLong.empty()));
             case CadResult.LeftOut left -> onLeftOut.apply(left);
             case CadResult.Failed failed -> failed.traceId() == null || failed.traceId().isBlank()
                     ? messages.render(Message.FAILED, Messages.text("reason", failed.message()))

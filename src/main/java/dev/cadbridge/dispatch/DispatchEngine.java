@@ -8,6 +8,7 @@ import dev.cadbridge.sonoran.OperationLimits;
 import dev.cadbridge.sonoran.OperationType;
 import dev.cadbridge.sonoran.Route;
 import dev.cadbridge.sonoran.UnitSetOperation;
+import dev.cadbridge.sonoran.VersionCheck;
 import dev.cadbridge.sonoran.WireOutcome;
 import dev.cadbridge.sonoran.WireSupport;
 import java.time.Duration;
@@ -93,7 +94,6 @@ final class DispatchEngine {
     }
 
     private final DispatcherSettings settings;
-    private final Map<Endpoint, RateLimit> auxLimits;
     private final OutboxListener listener;
     private final Logger log;
     private final DoubleSupplier jitter;
@@ -102,14 +102,13 @@ final class DispatchEngine {
     private final Map<OperationType, ArrayDeque<Entry>> queues = new EnumMap<>(OperationType.class);
     private final Map<OperationType, String> disabled = new EnumMap<>(OperationType.class);
     private Map<OperationType, TokenBucket> buckets;
-    private Map<Endpoint, TokenBucket> auxBuckets;
     private ApiGeneration generation;
     private Batch inFlight;
     private boolean intakeClosed;
 
     private String circuitReason;
-    /** An unattributed 404 came back: the worker should ask the version check whether the address is wrong. */
-    private boolean addressCheckWanted;
+    /** A version check queued after an unattributed 404, to learn whether the address is wrong; one at a time. */
+    private boolean addressCheckQueued;
     private int transientFailuresInARow;
     private boolean backingOff;
     private long backoffUntil;
@@ -124,10 +123,9 @@ final class DispatchEngine {
     private long failed;
     private long expired;
 
-    DispatchEngine(ApiGeneration generation, DispatcherSettings settings, Map<Endpoint, RateLimit> auxLimits,
-                   OutboxListener listener, Logger log, DoubleSupplier jitter, Moment now) {
+    DispatchEngine(ApiGeneration generation, DispatcherSettings settings, OutboxListener listener, Logger log,
+                   DoubleSupplier jitter, Moment now) {
         this.settings = settings;
-        this.auxLimits = Map.copyOf(auxLimits);
         this.listener = listener;
         this.log = log;
         this.jitter = jitter;
@@ -136,7 +134,6 @@ final class DispatchEngine {
         }
         this.generation = generation;
         this.buckets = buckets(generation, now.nanos());
-        this.auxBuckets = auxBuckets(now.nanos());
     }
 
     /** v2 limits each route separately; v1 publishes no numbers, so one bucket paces every operation. */
@@ -149,11 +146,6 @@ final class DispatchEngine {
         return result;
     }
 
-    private Map<Endpoint, TokenBucket> auxBuckets(long now) {
-        Map<Endpoint, TokenBucket> result = new EnumMap<>(Endpoint.class);
-        auxLimits.forEach((endpoint, limit) -> result.put(endpoint, new TokenBucket(limit, now)));
-        return result;
-    }
 
     // ----- intake (any thread, under the dispatcher's lock) -----
 
@@ -164,15 +156,15 @@ final class DispatchEngine {
     void accept(PendingOperation pending, CompletableFuture<CadResult> future, boolean announce) {
         OperationType type = pending.operation().type();
         if (intakeClosed) {
-            reject(future, new CadResult.Failed(FailureKind.SHUT_DOWN,
+            reject(type, future, new CadResult.Failed(FailureKind.SHUT_DOWN,
                     "CadBridge is shutting down; this " + describe(type) + " was not queued", null));
         } else if (generation == ApiGeneration.V1 && !type.route().onV1()) {
-            reject(future, new CadResult.Failed(FailureKind.NOT_CONFIGURED, "the v1 API has no " + describe(type)
+            reject(type, future, new CadResult.Failed(FailureKind.NOT_CONFIGURED, "the v1 API has no " + describe(type)
                     + "; set the API version to v2 in config.yml", null));
         } else if (disabled.containsKey(type)) {
-            reject(future, new CadResult.Failed(FailureKind.PLAN, disabled.get(type), null));
+            reject(type, future, new CadResult.Failed(FailureKind.PLAN, disabled.get(type), null));
         } else if (pendingCount() >= settings.queueCapacity()) {
-            reject(future, new CadResult.Failed(FailureKind.QUEUE_FULL, "the CAD queue is full ("
+            reject(type, future, new CadResult.Failed(FailureKind.QUEUE_FULL, "the CAD queue is full ("
                     + settings.queueCapacity() + " operations waiting); this " + describe(type)
                     + " was not queued. See /cad status for why the CAD is not keeping up.", null));
         } else {
@@ -183,8 +175,10 @@ final class DispatchEngine {
         }
     }
 
-    private void reject(CompletableFuture<CadResult> future, CadResult result) {
-        failed++;
+    private void reject(OperationType type, CompletableFuture<CadResult> future, CadResult result) {
+        if (!type.route().answersAtOnce()) {
+            failed++;
+        }
         future.complete(result);
     }
 
@@ -204,15 +198,19 @@ final class DispatchEngine {
     Batch nextBatch(Moment now) {
         admitArrivals();
         expire(now.wall());
-        if (inFlight != null || circuitReason != null || backingOff(now)) {
+        failUnanswerable(now);
+        if (inFlight != null) {
             return null;
         }
-        OperationType chosen = null;
+        OperationType chosen = nextAnswer(now);
+        if (chosen == null && (circuitReason != null || backingOff(now))) {
+            return null;
+        }
         long oldest = Long.MAX_VALUE;
-        Map<String, Long> oldestByTarget = oldestByTarget();
-        for (OperationType type : OperationType.values()) {
+        Map<String, Long> oldestByTarget = chosen == null ? oldestByTarget() : Map.of();
+        for (OperationType type : chosen == null ? OperationType.values() : new OperationType[0]) {
             Entry head = queues.get(type).peekFirst();
-            if (head != null && head.sequence < oldest && !waitsForOlder(head, oldestByTarget)
+            if (head != null && !type.route().answersAtOnce() && head.sequence < oldest && !waitsForOlder(head, oldestByTarget)
                     && !now.isBefore(buckets.get(type).nextTokenAt(now.nanos()))) {
                 chosen = type;
                 oldest = head.sequence;
@@ -223,11 +221,54 @@ final class DispatchEngine {
         }
         buckets.get(chosen).tryTake(now.nanos());
         inFlight = build(chosen);
-        requests++;
-        if (inFlight.operationCount() > 1) {
-            batches++;
+        if (!chosen.route().answersAtOnce()) {
+            requests++;
+            if (inFlight.operationCount() > 1) {
+                batches++;
+            }
         }
         return inFlight;
+    }
+
+    /** A request someone waits on goes before queued work, oldest first, as soon as its route has a token. */
+    private OperationType nextAnswer(Moment now) {
+        OperationType chosen = null;
+        long oldest = Long.MAX_VALUE;
+        for (OperationType type : OperationType.values()) {
+            Entry head = queues.get(type).peekFirst();
+            if (head != null && type.route().answersAtOnce() && head.sequence < oldest
+                    && !now.isBefore(buckets.get(type).nextTokenAt(now.nanos()))) {
+                chosen = type;
+                oldest = head.sequence;
+            }
+        }
+        return chosen;
+    }
+
+    /**
+     * The "fail after N s" rule of request-response routes: someone is waiting, so say now what
+     * will not work, rather than leave them waiting: sending is paused, or the route's token comes
+     * after the deadline (a long Retry-After).
+     */
+    private void failUnanswerable(Moment now) {
+        for (OperationType type : OperationType.values()) {
+            if (!type.route().answersAtOnce()) {
+                continue;
+            }
+            ArrayDeque<Entry> queue = queues.get(type);
+            for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
+                Entry entry = it.next();
+                Duration untilToken = now.until(buckets.get(type).nextTokenAt(now.nanos()));
+                if (circuitReason != null && type.route().kind() == Route.Kind.REQUEST_RESPONSE) {
+                    it.remove();
+                    finish(entry, new CadResult.Failed(FailureKind.CREDENTIALS, "sending is paused: " + circuitReason, null));
+                } else if (untilToken.compareTo(Duration.between(now.wall(), entry.pending.deadline())) > 0) {
+                    it.remove();
+                    finish(entry, new CadResult.Failed(FailureKind.RATE_LIMITED, "the CAD asked CadBridge to slow down; try again in "
+                            + Math.max(1, untilToken.toSeconds()) + " s", null));
+                }
+            }
+        }
     }
 
     /**
@@ -246,7 +287,9 @@ final class DispatchEngine {
                 wake = shorter(wake, untilDeadline.isNegative() ? Duration.ZERO : untilDeadline);
             }
             // A head that waits for an older operation goes after it; that one's own head sets the wake-up.
-            if (!queue.isEmpty() && inFlight == null && circuitReason == null && !waitsForOlder(queue.peekFirst(), oldestByTarget)) {
+            if (!queue.isEmpty() && inFlight == null && queue.peekFirst().type().route().answersAtOnce()) {
+                wake = shorter(wake, now.until(buckets.get(queue.peekFirst().type()).nextTokenAt(now.nanos())));
+            } else if (!queue.isEmpty() && inFlight == null && circuitReason == null && !waitsForOlder(queue.peekFirst(), oldestByTarget)) {
                 Duration untilToken = now.until(buckets.get(queue.peekFirst().type()).nextTokenAt(now.nanos()));
                 Duration untilBackoffEnds = backingOff ? now.until(backoffUntil) : Duration.ZERO;
                 wake = shorter(wake, untilToken.compareTo(untilBackoffEnds) > 0 ? untilToken : untilBackoffEnds);
@@ -448,6 +491,10 @@ final class DispatchEngine {
         }
         inFlight = null;
         TokenBucket bucket = buckets.get(batch.type());
+        if (batch.type().route().answersAtOnce()) {
+            answer(batch, outcome, bucket, now);
+            return;
+        }
         switch (outcome) {
             case WireOutcome.Answered answered -> {
                 reachable();
@@ -483,7 +530,7 @@ final class DispatchEngine {
                 lastFailure = new DispatcherStatus.LastFailure(now.wall(), FailureKind.TARGET_NOT_FOUND.name(),
                         notFound.message(), notFound.traceId());
                 notFound(batch, notFound.message(), notFound.traceId());
-                addressCheckWanted = true;
+                queueAddressCheck(now);
             }
             case WireOutcome.RateLimited limited -> {
                 rateLimitedCount++;
@@ -546,11 +593,62 @@ final class DispatchEngine {
         }
     }
 
-    /** True once after each unattributed 404, until the worker takes it and sends the version check. */
-    boolean takeAddressCheck() {
-        boolean wanted = addressCheckWanted;
-        addressCheckWanted = false;
-        return wanted;
+    /**
+     * After a 404 that named nothing, asks the harmless version route: if it answers 404 too, the
+     * address is wrong for every request and {@link #answer} pauses sending; otherwise that 404 was
+     * the one operation's problem and sending goes on. v1 has no harmless request.
+     */
+    private void queueAddressCheck(Moment now) {
+        if (addressCheckQueued || generation != ApiGeneration.V2) {
+            return;
+        }
+        addressCheckQueued = true;
+        CompletableFuture<CadResult> checked = new CompletableFuture<>();
+        checked.whenComplete((result, error) -> addressCheckQueued = false);
+        Duration deadline = settings.deadlines().get(OperationType.VERSION);
+        queues.get(OperationType.VERSION).addLast(new Entry(new PendingOperation(SonoranDispatcher.newOperationId(),
+                new VersionCheck(), now.wall(), now.wall().plus(deadline)), checked, nextSequence++));
+    }
+
+    /**
+     * The answer to a request someone waits on goes straight back to them: nothing is retried. Only
+     * the side effects stay: a rejected key pauses sending, a 429 holds the route.
+     */
+    private void answer(Batch batch, WireOutcome outcome, TokenBucket bucket, Moment now) {
+        boolean probe = batch.type().route().kind() == Route.Kind.PROBE;
+        CadResult result = switch (outcome) {
+            case WireOutcome.Answered answered -> {
+                bucket.answered();
+                yield answered.results().get(0);
+            }
+            case WireOutcome.Rejected rejected -> {
+                bucket.answered();
+                if (rejected.kind() == FailureKind.CREDENTIALS) {
+                    openCircuit(rejected.message());
+                }
+                yield new CadResult.Failed(rejected.kind(), rejected.message(), rejected.traceId());
+            }
+            case WireOutcome.NotFound notFound -> {
+                bucket.answered();
+                if (!probe) {
+                    yield new CadResult.Failed(FailureKind.TARGET_NOT_FOUND, notFound.message(), notFound.traceId());
+                }
+                // The harmless request fails the same way: nothing at this address can work.
+                String reason = "the CAD address answers 404 (not found) even to the version check; check sonoran.base-url";
+                openCircuit(reason);
+                yield new CadResult.Failed(FailureKind.CREDENTIALS, reason, notFound.traceId());
+            }
+            case WireOutcome.RateLimited limited -> {
+                rateLimitedCount++;
+                Duration hold = hold(bucket, limited.retryAfter());
+                bucket.rateLimited(now.nanos() + hold.toNanos());
+                long seconds = limited.retryAfter() == null ? 60 : Math.max(1, hold.toSeconds());
+                yield new CadResult.Failed(FailureKind.RATE_LIMITED, "the CAD is rate limiting this request; try again in "
+                        + seconds + " s", limited.traceId());
+            }
+            case WireOutcome.Transient problem -> new CadResult.Failed(FailureKind.UNREACHABLE, problem.message(), problem.traceId());
+        };
+        finishAll(batch, result);
     }
 
     /** Exponential backoff with "equal jitter": between half and all of base * 2^(attempt-1), capped. */
@@ -619,28 +717,7 @@ final class DispatchEngine {
         if (newGeneration != generation) {
             generation = newGeneration;
             buckets = buckets(newGeneration, now.nanos());
-            auxBuckets = auxBuckets(now.nanos());
         }
-    }
-
-    // ----- links and version: paced by the same buckets -----
-
-    boolean tryTake(Endpoint endpoint, Moment now) {
-        return auxBuckets.get(endpoint).tryTake(now.nanos());
-    }
-
-    /** How long until {@code endpoint} has a token. */
-    Duration untilToken(Endpoint endpoint, Moment now) {
-        return now.until(auxBuckets.get(endpoint).nextTokenAt(now.nanos()));
-    }
-
-    /** A 429 on a link or version request; returns how long the endpoint is held. */
-    Duration rateLimited(Endpoint endpoint, Duration retryAfter, Moment now) {
-        TokenBucket bucket = auxBuckets.get(endpoint);
-        rateLimitedCount++;
-        Duration hold = hold(bucket, retryAfter);
-        bucket.rateLimited(now.nanos() + hold.toNanos());
-        return hold;
     }
 
     // ----- shutdown -----
@@ -708,6 +785,10 @@ final class DispatchEngine {
     }
 
     private void finish(Entry entry, CadResult result) {
+        if (entry.type().route().answersAtOnce()) {
+            entry.future.complete(result);
+            return;
+        }
         switch (result) {
             case CadResult.Delivered d -> delivered++;
             case CadResult.LeftOut l -> {
@@ -720,6 +801,7 @@ final class DispatchEngine {
             case CadResult.Expired e -> expired++;
             case CadResult.Failed f -> failed++;
             case CadResult.OutcomeUnknown u -> failed++;
+            case CadResult.Replied r -> delivered++;
         }
         if (entry.type().route().stored()) {
             notifyListener(() -> listener.finished(entry.pending.id(), result));

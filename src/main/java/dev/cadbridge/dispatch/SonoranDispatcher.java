@@ -3,14 +3,16 @@ package dev.cadbridge.dispatch;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.CadLinks;
 import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.CheckLink;
+import dev.cadbridge.sonoran.CreateLink;
 import dev.cadbridge.sonoran.CadRequestException;
 import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.CredentialCheck;
 import dev.cadbridge.sonoran.FailureKind;
-import dev.cadbridge.sonoran.OperationLimits;
 import dev.cadbridge.sonoran.OperationType;
 import dev.cadbridge.sonoran.SonoranSettings;
 import dev.cadbridge.sonoran.SonoranWire;
+import dev.cadbridge.sonoran.VersionCheck;
 import dev.cadbridge.sonoran.WireOutcome;
 import dev.cadbridge.sonoran.WireResponse;
 import dev.cadbridge.sonoran.v1.V1Wire;
@@ -22,7 +24,6 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,6 +37,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.Call;
@@ -57,8 +59,6 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     private static final long MAX_BODY_BYTES = 64 * 1024;
     private static final Duration SHUTDOWN_JOIN = Duration.ofSeconds(2);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
-    /** Link and version requests have a player or the console waiting on them. */
-    private static final Duration AUX_MAX_WAIT = Duration.ofSeconds(30);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workAvailable = lock.newCondition();
@@ -72,7 +72,6 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     private final OkHttpClient baseClient;
     /** A client handed in by the builder is shared with its owner: closing must not shut it down. */
     private final boolean ownsHttpClient;
-    private final ArrayDeque<AuxRequest> auxRequests = new ArrayDeque<>();
     private final Thread worker;
 
     private SonoranSettings settings;
@@ -83,8 +82,6 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     private Call currentCall;
     private SendTracker currentTracker;
     private Instant workerLookedAt = Instant.MIN;
-    /** A version check is on its way to tell whether an unattributed 404 means a wrong address. */
-    private boolean checkingAddress;
     private boolean workerWaiting;
 
     private SonoranDispatcher(Builder builder) {
@@ -95,13 +92,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         this.listener = builder.listener;
         this.baseClient = builder.httpClient != null ? builder.httpClient : new OkHttpClient();
         this.ownsHttpClient = builder.httpClient == null;
-        Map<Endpoint, RateLimit> auxLimits = new EnumMap<>(Endpoint.class);
-        RateLimit unlimited = unlimited();
-        auxLimits.put(Endpoint.LINK_CREATE, builder.liftRateLimits ? unlimited : builder.linkRateLimit);
-        auxLimits.put(Endpoint.LINK_CHECK, builder.liftRateLimits ? unlimited : builder.linkRateLimit);
-        auxLimits.put(Endpoint.VERSION, builder.liftRateLimits ? unlimited : builder.versionRateLimit);
-        this.engine = new DispatchEngine(builder.settings.generation(), dispatcherSettings, auxLimits,
-                listener, log, builder.jitter, now());
+        this.engine = new DispatchEngine(builder.settings.generation(), dispatcherSettings, listener, log, builder.jitter, now());
         apply(builder.settings);
         this.worker = new Thread(this::runWorker, builder.threadName);
         worker.setDaemon(true);
@@ -251,7 +242,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             signalWorker();
             long nanos = Math.max(0, timeout.toNanos());
             try {
-                while (!(engine.idle() && auxRequests.isEmpty()) && nanos > 0) {
+                while (!engine.idle() && nanos > 0) {
                     nanos = progress.awaitNanos(nanos);
                 }
             } catch (InterruptedException e) {
@@ -264,9 +255,6 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
                 currentCall.cancel();
             }
             handedBack = engine.shutdown(currentTracker != null && currentTracker.requestStarted());
-            CadRequestException shutDown = new CadRequestException(FailureKind.SHUT_DOWN.name(), "CadBridge is shutting down", null);
-            auxRequests.forEach(aux -> aux.fail(shutDown));
-            auxRequests.clear();
             signalWorker();
         } finally {
             lock.unlock();
@@ -321,42 +309,32 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         }
     }
 
-    // ----- CadLinks and the credential check -----
+    // ----- CadLinks and the credential check: request-response routes of the same engine -----
 
     @Override
     public CompletableFuture<LinkCode> createLink(String communityUserId) {
-        return link(Endpoint.LINK_CREATE, communityUserId, (v2, id) -> v2.createLinkRequest(id),
-                (v2, response, now) -> v2.linkCode(response, now));
+        return ask(() -> new CreateLink(communityUserId), LinkCode.class);
     }
 
     @Override
     public CompletableFuture<LinkCheck> checkLink(String communityUserId) {
-        return link(Endpoint.LINK_CHECK, communityUserId, (v2, id) -> v2.checkLinkRequest(id),
-                (v2, response, now) -> v2.linkCheck(response));
+        return ask(() -> new CheckLink(communityUserId), LinkCheck.class);
     }
 
-    private interface RequestFor {
-        Request build(V2Wire wire, String communityUserId);
-    }
-
-    private interface AnswerReader<T> {
-        T read(V2Wire wire, WireResponse response, Instant wallNow);
-    }
-
-    private <T> CompletableFuture<T> link(Endpoint endpoint, String communityUserId, RequestFor request, AnswerReader<T> reader) {
-        CompletableFuture<T> future = new CompletableFuture<>();
-        String id;
+    /** The answer, or a {@link CadRequestException} saying why there is none. */
+    private <T> CompletableFuture<T> ask(Supplier<CadOperation> operation, Class<T> answer) {
+        CadOperation built;
         try {
-            id = OperationLimits.unitId("communityUserId", communityUserId);
+            built = operation.get();
         } catch (IllegalArgumentException e) {
-            future.completeExceptionally(e);
-            return future;
+            return CompletableFuture.failedFuture(e);
         }
-        submitAux(future, new AuxRequest(endpoint, true,
-                v2 -> request.build(v2, id),
-                (v2, response, now) -> future.complete(reader.read(v2, response, now)),
-                future::completeExceptionally));
-        return future;
+        return submit(built).thenApply(result -> switch (result) {
+            case CadResult.Replied replied -> answer.cast(replied.answer());
+            case CadResult.Failed failed -> throw new CadRequestException(failed.kind().name(), failed.message(), failed.traceId());
+            case CadResult.Expired expired -> throw new CadRequestException(FailureKind.UNREACHABLE.name(), expired.message(), null);
+            default -> throw new CadRequestException(FailureKind.UNEXPECTED_RESPONSE.name(), "unexpected answer", null);
+        });
     }
 
     /**
@@ -364,68 +342,26 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
      * work. v1 has no harmless request, so it answers NOT_CHECKABLE. The future never fails.
      */
     public CompletableFuture<CredentialCheck> checkCredentials() {
-        CompletableFuture<CredentialCheck> future = new CompletableFuture<>();
         lock.lock();
         try {
             if (settings.generation() == ApiGeneration.V1) {
-                future.complete(new CredentialCheck(CredentialCheck.Result.NOT_CHECKABLE,
+                return CompletableFuture.completedFuture(new CredentialCheck(CredentialCheck.Result.NOT_CHECKABLE,
                         "the v1 API has no harmless request to test credentials with; the first operation will show whether they work", null));
-                return future;
             }
         } finally {
             lock.unlock();
         }
-        submitAux(future, new AuxRequest(Endpoint.VERSION, false, V2Wire::versionRequest,
-                (v2, response, now) -> future.complete(new CredentialCheck(CredentialCheck.Result.OK, v2.planName(response), null)),
-                failure -> future.complete(new CredentialCheck(
-                        FailureKind.CREDENTIALS.name().equals(failure.kind()) ? CredentialCheck.Result.REJECTED : CredentialCheck.Result.UNREACHABLE,
-                        failure.getMessage(), failure.traceId()))));
-        return future;
-    }
-
-    /**
-     * The version check asked after a 404 that named nothing: if the harmless version route answers
-     * 404 too, the address is wrong for every request and {@link #auxFailure} opens the circuit;
-     * otherwise that 404 was the one operation's problem and sending goes on.
-     */
-    private AuxRequest addressCheck() {
-        return new AuxRequest(Endpoint.VERSION, false, V2Wire::versionRequest,
-                (v2, response, now) -> addressChecked(),
-                failure -> addressChecked());
-    }
-
-    private Object addressChecked() {
-        lock.lock();
-        try {
-            checkingAddress = false;
-        } finally {
-            lock.unlock();
-        }
-        return null;
-    }
-
-    private void submitAux(CompletableFuture<?> future, AuxRequest aux) {
-        lock.lock();
-        try {
-            if (closing) {
-                aux.fail(new CadRequestException(FailureKind.SHUT_DOWN.name(), "CadBridge is shutting down", null));
-            } else if (settings.generation() != ApiGeneration.V2) {
-                aux.fail(new CadRequestException(FailureKind.NOT_CONFIGURED.name(),
-                        "account linking needs the v2 API; set the API version to v2 in config.yml", null));
-            } else {
-                auxRequests.addLast(aux);
-                signalWorker();
+        return ask(VersionCheck::new, String.class).handle((plan, error) -> {
+            if (error == null) {
+                return new CredentialCheck(CredentialCheck.Result.OK, plan, null);
             }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private record AuxRequest(Endpoint endpoint, boolean blockedByCircuit, java.util.function.Function<V2Wire, Request> request,
-                              AnswerReader<?> onAnswer, java.util.function.Consumer<CadRequestException> onFailure) {
-        void fail(CadRequestException failure) {
-            onFailure.accept(failure);
-        }
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof CadRequestException failure) {
+                return new CredentialCheck(FailureKind.CREDENTIALS.name().equals(failure.kind()) ? CredentialCheck.Result.REJECTED
+                        : CredentialCheck.Result.UNREACHABLE, failure.getMessage(), failure.traceId());
+            }
+            return new CredentialCheck(CredentialCheck.Result.UNREACHABLE, String.valueOf(cause.getMessage()), null);
+        });
     }
 
     // ----- the worker -----
@@ -436,15 +372,11 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         return this;
     }
 
-    private sealed interface Work {}
-
-    private record SendBatch(DispatchEngine.Batch batch, SonoranWire wire, OkHttpClient client) implements Work {}
-
-    private record SendAux(AuxRequest aux, V2Wire wire, OkHttpClient client) implements Work {}
+    private record SendBatch(DispatchEngine.Batch batch, SonoranWire wire, OkHttpClient client) {}
 
     private void runWorker() {
         while (true) {
-            Work work;
+            SendBatch work;
             lock.lock();
             try {
                 work = awaitWork();
@@ -460,10 +392,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
                 lock.unlock();
             }
             try {
-                switch (work) {
-                    case SendBatch send -> sendBatch(send);
-                    case SendAux send -> sendAux(send);
-                }
+                sendBatch(work);
             } catch (RuntimeException e) {
                 log.log(Level.SEVERE, "CadBridge dispatcher error: " + wire.redact(String.valueOf(e)));
             }
@@ -480,49 +409,18 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     }
 
     /** Under the lock: the next thing to send, waiting as long as the engine says; null once stopped. */
-    private Work awaitWork() {
+    private SendBatch awaitWork() {
         while (!stopped) {
             Moment now = now();
             workerLookedAt = now.wall();
             progress.signalAll();
-            Duration auxWake = null;
-            if (engine.takeAddressCheck() && !checkingAddress && wire instanceof V2Wire) {
-                checkingAddress = true;
-                auxRequests.addLast(addressCheck());
-            }
-            while (!auxRequests.isEmpty()) {
-                AuxRequest head = auxRequests.peekFirst();
-                if (!(wire instanceof V2Wire)) {
-                    auxRequests.pollFirst().fail(new CadRequestException(FailureKind.NOT_CONFIGURED.name(),
-                            "this request needs the v2 API; set the API version to v2 in config.yml", null));
-                    continue;
-                }
-                if (head.blockedByCircuit() && engine.circuitOpen()) {
-                    auxRequests.pollFirst().fail(new CadRequestException(FailureKind.CREDENTIALS.name(),
-                            "sending is paused: " + engine.circuitReason(), null));
-                    continue;
-                }
-                if (engine.tryTake(head.endpoint(), now)) {
-                    auxRequests.pollFirst();
-                    return new SendAux(head, (V2Wire) wire, client);
-                }
-                Duration untilToken = engine.untilToken(head.endpoint(), now);
-                if (untilToken.compareTo(AUX_MAX_WAIT) > 0) {
-                    // A player is waiting on this one: say so rather than leave them on "Checking…".
-                    auxRequests.pollFirst().fail(new CadRequestException("RATE_LIMITED", "the CAD asked CadBridge to slow down; try again in "
-                            + Math.max(1, untilToken.toSeconds()) + " s", null));
-                    continue;
-                }
-                auxWake = untilToken;
-                break;
-            }
             DispatchEngine.Batch batch = engine.nextBatch(now);
             if (batch != null) {
                 progress.signalAll();
                 return new SendBatch(batch, wire, client);
             }
             progress.signalAll();
-            Duration wait = DispatchEngine.shorter(engine.nextWakeup(now), auxWake);
+            Duration wait = engine.nextWakeup(now);
             workerWaiting = true;
             try {
                 if (wait == null) {
@@ -600,84 +498,6 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         }
     }
 
-    private void sendAux(SendAux send) {
-        AuxRequest aux = send.aux();
-        try {
-            Call call = send.client().newCall(aux.request().apply(send.wire()));
-            lock.lock();
-            try {
-                if (stopped) {
-                    aux.fail(new CadRequestException(FailureKind.SHUT_DOWN.name(), "CadBridge is shutting down", null));
-                    return;
-                }
-                currentCall = call;
-            } finally {
-                lock.unlock();
-            }
-            WireResponse response = execute(call);
-            Moment now = now();
-            boolean notLinkedYet = aux.endpoint() == Endpoint.LINK_CHECK && send.wire().isNotLinkedRefusal(response);
-            if (response.code() >= 200 && response.code() < 300 || notLinkedYet) {
-                aux.onAnswer().read(send.wire(), response, now.wall());
-            } else {
-                aux.fail(auxFailure(aux.endpoint(), response.code(), send.wire().failure(response, now.wall()), now));
-            }
-        } catch (IOException e) {
-            WireOutcome.Transient failure = transportFailure(e, true, send.wire());
-            aux.fail(new CadRequestException(failure.kind(), failure.message(), null));
-        } catch (CadRequestException e) {
-            aux.fail(e);
-        } catch (RuntimeException e) {
-            aux.fail(new CadRequestException(FailureKind.UNEXPECTED_RESPONSE.name(),
-                    "CadBridge could not send or read this request (" + e.getClass().getSimpleName() + ")", null));
-        } finally {
-            lock.lock();
-            try {
-                currentCall = null;
-                progress.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
-    }
-
-    /** Link and version failures go straight back to the caller (a player waiting on a command); only their side effects are kept. */
-    private CadRequestException auxFailure(Endpoint endpoint, int status, WireOutcome outcome, Moment now) {
-        lock.lock();
-        try {
-            return switch (outcome) {
-                case WireOutcome.Rejected rejected -> {
-                    // Link routes carry no server id: whatever a 404 from them says, it is not about the configuration.
-                    boolean linkNotFound = status == 404 && endpoint != Endpoint.VERSION;
-                    if (rejected.kind() == FailureKind.CREDENTIALS && !linkNotFound) {
-                        engine.openCircuit(rejected.message());
-                    }
-                    yield new CadRequestException(rejected.kind().name(), rejected.message(), rejected.traceId());
-                }
-                case WireOutcome.RateLimited limited -> {
-                    Duration hold = engine.rateLimited(endpoint, limited.retryAfter(), now);
-                    long seconds = limited.retryAfter() == null ? 60 : Math.max(1, hold.toSeconds());
-                    yield new CadRequestException("RATE_LIMITED", "the CAD is rate limiting this request; try again in "
-                            + seconds + " s", limited.traceId());
-                }
-                case WireOutcome.NotFound notFound -> {
-                    if (endpoint == Endpoint.VERSION) {
-                        // The harmless request fails the same way: nothing at this address can work.
-                        String reason = "the CAD address answers 404 (not found) even to the version check; check sonoran.base-url";
-                        engine.openCircuit(reason);
-                        yield new CadRequestException(FailureKind.CREDENTIALS.name(), reason, notFound.traceId());
-                    }
-                    yield new CadRequestException(FailureKind.TARGET_NOT_FOUND.name(), notFound.message(), notFound.traceId());
-                }
-                case WireOutcome.Transient problem -> new CadRequestException(problem.kind(), problem.message(), problem.traceId());
-                case WireOutcome.Answered answered -> new CadRequestException(FailureKind.UNEXPECTED_RESPONSE.name(),
-                        "unexpected answer", null);
-            };
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private static WireResponse execute(Call call) throws IOException {
         try (Response response = call.execute()) {
             String body = response.peekBody(MAX_BODY_BYTES).string();
@@ -747,8 +567,6 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
         private OkHttpClient httpClient;
         private String threadName = "CadBridge-Dispatcher";
-        private RateLimit linkRateLimit = RateLimit.within(30);
-        private RateLimit versionRateLimit = RateLimit.within(10);
         private boolean liftRateLimits;
 
         private Builder(SonoranSettings settings) {
@@ -801,16 +619,6 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
 
         public Builder threadName(String value) {
             this.threadName = Objects.requireNonNull(value);
-            return this;
-        }
-
-        public Builder linkRateLimit(RateLimit value) {
-            this.linkRateLimit = Objects.requireNonNull(value);
-            return this;
-        }
-
-        public Builder versionRateLimit(RateLimit value) {
-            this.versionRateLimit = Objects.requireNonNull(value);
             return this;
         }
 

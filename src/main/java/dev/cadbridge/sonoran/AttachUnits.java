@@ -1,6 +1,7 @@
 package dev.cadbridge.sonoran;
 
 import com.google.gson.JsonObject;
+import java.time.Instant;
 import java.util.List;
 import okhttp3.Request;
 
@@ -26,7 +27,7 @@ public record AttachUnits(long callId, List<String> unitIds) implements CadOpera
         }
 
         @Override
-        public WireOutcome answer(List<CadOperation> operations, WireResponse response) {
+        public WireOutcome answer(List<CadOperation> operations, WireResponse response, Instant now) {
             return WireSupport.unitsAnswer(WireSupport.single(operations), response, "attached");
         }
     };

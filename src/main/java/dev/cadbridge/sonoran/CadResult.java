@@ -22,6 +22,12 @@ public sealed interface CadResult {
      */
     record LeftOut(int done, int named, String message) implements CadResult {}
 
+    /**
+     * The answer of a request-response route (a link code, a link check, the plan name), for the
+     * caller waiting on it. Queued operations never end this way.
+     */
+    record Replied(Object answer) implements CadResult {}
+
     /** The deadline passed before the operation could be sent; it was never sent. */
     record Expired(String message) implements CadResult {}
 

@@ -3,6 +3,7 @@ package dev.cadbridge.sonoran;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +34,7 @@ public record CloseCall(long callId) implements CadOperation {
 
         /** Maps {@code callIds} back to each call; a call the CAD did not list was not closed (it has no such call). */
         @Override
-        public WireOutcome answer(List<CadOperation> operations, WireResponse response) {
+        public WireOutcome answer(List<CadOperation> operations, WireResponse response, Instant now) {
             JsonObject json = WireSupport.jsonObject(response.body());
             JsonElement callIds = json == null ? null : json.get("callIds");
             if (callIds == null || !callIds.isJsonArray()) {

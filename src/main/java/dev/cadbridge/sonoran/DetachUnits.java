@@ -1,6 +1,7 @@
 package dev.cadbridge.sonoran;
 
 import com.google.gson.JsonObject;
+import java.time.Instant;
 import java.util.List;
 import okhttp3.Request;
 
@@ -23,7 +24,7 @@ public record DetachUnits(List<String> unitIds) implements CadOperation, UnitSet
         }
 
         @Override
-        public WireOutcome answer(List<CadOperation> operations, WireResponse response) {
+        public WireOutcome answer(List<CadOperation> operations, WireResponse response, Instant now) {
             return WireSupport.unitsAnswer(WireSupport.single(operations), response, "detached");
         }
     };

@@ -3,6 +3,7 @@ package dev.cadbridge.sonoran;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +40,7 @@ public record KickUnit(String unitId, String reason) implements CadOperation {
 
         /** Maps {@code kicked[].communityUserId} back to each target; a target the CAD did not list was not kicked. */
         @Override
-        public WireOutcome answer(List<CadOperation> operations, WireResponse response) {
+        public WireOutcome answer(List<CadOperation> operations, WireResponse response, Instant now) {
             if (operations.size() == 1) {
                 return WireSupport.allDelivered(operations);
             }

@@ -3,6 +3,7 @@ package dev.cadbridge.sonoran;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public record NewDispatch(
         }
 
         @Override
-        public WireOutcome answer(List<CadOperation> operations, WireResponse response) {
+        public WireOutcome answer(List<CadOperation> operations, WireResponse response, Instant now) {
             JsonObject json = WireSupport.jsonObject(response.body());
             JsonElement callId = json == null ? null : json.get("callId");
             if (callId != null && callId.isJsonPrimitive() && callId.getAsJsonPrimitive().isNumber()) {

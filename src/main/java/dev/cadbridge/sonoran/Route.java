@@ -12,6 +12,7 @@ import java.util.Objects;
  *
  * @param description  what the operation is called in messages ("new dispatch")
  * @param recordType   the operation record, as the outbox reads it back
+ * @param kind         queued, request-response, or probe (see {@link Kind})
  * @param limitPerMinute the API's documented v2 limit for the route
  * @param deadline     the default time an operation may wait to be sent (config may change it)
  * @param stored       kept in the outbox and replayed after a restart
@@ -22,11 +23,36 @@ import java.util.Objects;
  * @param v1           how the route is written for the v1 API; null when v1 has no such route
  * @param v2           how the route is written for the v2 API
  */
-public record Route(String description, Class<? extends CadOperation> recordType, int limitPerMinute, Duration deadline, boolean stored, Merge merge, boolean repeatable,
-                    V1Codec v1, V2Codec v2) {
+public record Route(String description, Class<? extends CadOperation> recordType, Kind kind, int limitPerMinute, Duration deadline,
+                    boolean stored, Merge merge, boolean repeatable, V1Codec v1, V2Codec v2) {
+
+    public enum Kind {
+        /** Queued until sent: retried after a transient failure or a 429, held while sending is paused. */
+        QUEUED,
+        /**
+         * Someone waits on the answer (a player linking): sent before queued work, never retried, and
+         * failed at once when it cannot be sent before its deadline (the "fail after N s" rule), when
+         * sending is paused, or when the CAD does not answer.
+         */
+        REQUEST_RESPONSE,
+        /**
+         * A harmless request-response that tests the configuration itself (the version check): it is
+         * sent even while sending is paused, and a 401 or a 404 from it pauses sending.
+         */
+        PROBE
+    }
+
+    /** True for routes whose answer goes back to a caller at once instead of being retried. */
+    public boolean answersAtOnce() {
+        return kind != Kind.QUEUED;
+    }
 
     public Route {
         Objects.requireNonNull(recordType, "recordType");
+        Objects.requireNonNull(kind, "kind");
+        if (kind != Kind.QUEUED && (stored || merge != Merge.NONE)) {
+            throw new IllegalArgumentException(description + ": a request-response route is neither stored nor merged");
+        }
         Objects.requireNonNull(v2, "v2");
     }
 

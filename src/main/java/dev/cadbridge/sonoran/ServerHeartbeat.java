@@ -1,6 +1,7 @@
 package dev.cadbridge.sonoran;
 
 import com.google.gson.JsonObject;
+import java.time.Instant;
 import java.util.List;
 import okhttp3.Request;
 
@@ -19,7 +20,7 @@ public record ServerHeartbeat(int playerCount) implements CadOperation {
         }
 
         @Override
-        public WireOutcome answer(List<CadOperation> operations, WireResponse response) {
+        public WireOutcome answer(List<CadOperation> operations, WireResponse response, Instant now) {
             return WireSupport.allDelivered(operations);
         }
     };

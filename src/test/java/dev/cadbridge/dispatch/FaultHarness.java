@@ -297,6 +297,7 @@ abstract class FaultHarness {
             String what = t.operation() + " -> " + result + " (applied " + applied + "x)";
             switch (result) {
                 case CadResult.Delivered delivered -> assertThat(applied).as("delivered means done: " + what).isGreaterThanOrEqualTo(1);
+                case CadResult.Replied replied -> throw new AssertionError("the fault suite queues no request-response route: " + what);
                 case CadResult.Expired expired -> {
                     assertThat(t.completedAt().get()).as("expired no earlier than its deadline: " + what)
                             .isAfterOrEqualTo(t.deadline());

@@ -3,9 +3,7 @@ package dev.cadbridge.sonoran.v2;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.cadbridge.sonoran.ApiGeneration;
-import dev.cadbridge.sonoran.CadLinks;
 import dev.cadbridge.sonoran.CadOperation;
-import dev.cadbridge.sonoran.CadRequestException;
 import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.OperationType;
 import dev.cadbridge.sonoran.SonoranSettings;
@@ -14,9 +12,7 @@ import dev.cadbridge.sonoran.V2Codec;
 import dev.cadbridge.sonoran.WireOutcome;
 import dev.cadbridge.sonoran.WireResponse;
 import dev.cadbridge.sonoran.WireSupport;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -35,8 +31,6 @@ public final class V2Wire implements SonoranWire {
     private static final Pattern SERVER_WORDS = Pattern.compile("\\bSERVER(ID)?S?\\b");
     /** A path or URL in an error text names the route, not what was missing. */
     private static final Pattern PATHS = Pattern.compile("\\S*/\\S*");
-    private static final String LINK_PAGE = "https://sonorancad.com/id?code=";
-    private static final Duration LINK_LIFETIME = Duration.ofSeconds(600);
 
     private final SonoranSettings settings;
     private final HttpUrl base;
@@ -60,14 +54,21 @@ public final class V2Wire implements SonoranWire {
 
     @Override
     public WireOutcome classify(OperationType type, List<CadOperation> operations, WireResponse response, Instant now) {
-        if (response.code() < 200 || response.code() >= 300) {
-            return failure(response, now);
+        V2Codec codec = type.route().v2();
+        if ((response.code() < 200 || response.code() >= 300) && !codec.isAnswer(response)) {
+            WireOutcome failure = failure(response, now);
+            if (response.code() == 404 && !codec.notFoundMayMeanTheServer()
+                    && failure instanceof WireOutcome.Rejected rejected && rejected.kind() == FailureKind.CREDENTIALS) {
+                // Its path names no server: whatever the 404 says, it is about this request alone.
+                return new WireOutcome.Rejected(FailureKind.TARGET_NOT_FOUND, rejected.message(), rejected.traceId());
+            }
+            return failure;
         }
-        return type.route().v2().answer(operations, response);
+        return codec.answer(operations, response, now);
     }
 
-    /** Any non-2xx answer, for operations and for the link and version requests alike. */
-    public WireOutcome failure(WireResponse response, Instant now) {
+    /** Any non-2xx answer. */
+    private WireOutcome failure(WireResponse response, Instant now) {
         JsonObject problem = WireSupport.jsonObject(response.body());
         String detail = problemText(response, problem);
         String traceId = WireSupport.traceId(response, problem);
@@ -126,93 +127,6 @@ public final class V2Wire implements SonoranWire {
             text = response.body();
         }
         return redact(text);
-    }
-
-    // ----- links and credential check -----
-
-    public Request createLinkRequest(String communityUserId) {
-        return post(base.newBuilder().addPathSegments("v2/general/links").build(), linkBody(communityUserId));
-    }
-
-    public Request checkLinkRequest(String communityUserId) {
-        return post(base.newBuilder().addPathSegments("v2/general/links/check").build(), linkBody(communityUserId));
-    }
-
-    public Request versionRequest() {
-        return builder(base.newBuilder().addPathSegments("v2/general/version").build()).get().build();
-    }
-
-    private static JsonObject linkBody(String communityUserId) {
-        JsonObject body = new JsonObject();
-        body.addProperty("communityUserId", communityUserId);
-        return body;
-    }
-
-    /** A 2xx link answer; the expiry comes from expiresAt, else expiresInSeconds, else the documented 600 s. */
-    public CadLinks.LinkCode linkCode(WireResponse response, Instant now) {
-        JsonObject json = WireSupport.jsonObject(response.body());
-        String code = json == null ? null : WireSupport.string(json, "code");
-        if (code == null || code.isBlank()) {
-            throw new CadRequestException(FailureKind.UNEXPECTED_RESPONSE.name(),
-                    "the CAD answered the link request without a code", WireSupport.traceId(response, json));
-        }
-        Instant expiresAt = now.plus(LINK_LIFETIME);
-        String expiresText = WireSupport.string(json, "expiresAt");
-        String expiresIn = WireSupport.string(json, "expiresInSeconds");
-        try {
-            if (expiresText != null) {
-                expiresAt = Instant.parse(expiresText);
-            } else if (expiresIn != null) {
-                expiresAt = now.plusSeconds(Long.parseLong(expiresIn));
-            }
-        } catch (DateTimeParseException | NumberFormatException unreadable) {
-            expiresAt = now.plus(LINK_LIFETIME);
-        }
-        return new CadLinks.LinkCode(code, LINK_PAGE + code, expiresAt);
-    }
-
-    /**
-     * A refused link check that means "not linked yet": Sonoran's own game resource says the check
-     * sometimes answers a non-2xx status with {@code {"success":false}} for a user who has not linked.
-     * A 429 or 5xx stays what it is.
-     */
-    public boolean isNotLinkedRefusal(WireResponse response) {
-        int code = response.code();
-        if (code < 400 || code == 429 || code >= 500) {
-            return false;
-        }
-        return saysNotSuccessful(WireSupport.jsonObject(response.body()));
-    }
-
-    private static boolean saysNotSuccessful(JsonObject json) {
-        JsonElement success = json == null ? null : json.get("success");
-        return success != null && success.isJsonPrimitive() && success.getAsJsonPrimitive().isBoolean() && !success.getAsBoolean();
-    }
-
-    /** A link-check answer: {@code linked}, or a {@code {"success":false}} refusal meaning not linked yet. */
-    public CadLinks.LinkCheck linkCheck(WireResponse response) {
-        JsonObject json = WireSupport.jsonObject(response.body());
-        if (json != null && !json.has("linked") && saysNotSuccessful(json)) {
-            return new CadLinks.LinkCheck(false, null);
-        }
-        JsonElement linked = json == null ? null : json.get("linked");
-        if (linked == null || !linked.isJsonPrimitive() || !linked.getAsJsonPrimitive().isBoolean()) {
-            throw new CadRequestException(FailureKind.UNEXPECTED_RESPONSE.name(),
-                    "the CAD answered the link check without 'linked'", WireSupport.traceId(response, json));
-        }
-        boolean isLinked = linked.getAsBoolean();
-        return new CadLinks.LinkCheck(isLinked, isLinked ? WireSupport.string(json, "accountUuid") : null);
-    }
-
-    /** The plan name from a 2xx version answer, e.g. "PLUS (version 2)". */
-    public String planName(WireResponse response) {
-        JsonObject json = WireSupport.jsonObject(response.body());
-        String name = json == null ? null : WireSupport.string(json, "name");
-        String version = json == null ? null : WireSupport.string(json, "version");
-        if (name == null) {
-            return "plan unknown";
-        }
-        return version == null ? name : name + " (version " + version + ")";
     }
 
     // ----- plumbing -----
