@@ -5,22 +5,14 @@ import dev.cadbridge.sonoran.CadLinks;
 import dev.cadbridge.sonoran.CadOperation;
 import dev.cadbridge.sonoran.CheckLink;
 import dev.cadbridge.sonoran.CreateLink;
-import dev.cadbridge.sonoran.CadRequestException;
 import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.CredentialCheck;
 import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.OperationType;
 import dev.cadbridge.sonoran.SonoranSettings;
-import dev.cadbridge.sonoran.SonoranWire;
 import dev.cadbridge.sonoran.VersionCheck;
 import dev.cadbridge.sonoran.WireOutcome;
-import dev.cadbridge.sonoran.WireResponse;
-import dev.cadbridge.sonoran.v1.V1Wire;
-import dev.cadbridge.sonoran.v2.V2Wire;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,19 +27,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.Call;
-import okhttp3.EventListener;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okio.BufferedSink;
 
 /**
  * The Sonoran CAD dispatcher: a bounded queue in front of one named daemon worker thread that does
@@ -56,7 +40,6 @@ import okio.BufferedSink;
  * releases the lock for the I/O, and reports the answer back.
  */
 public final class SonoranDispatcher implements CadDispatcher, CadLinks {
-    private static final long MAX_BODY_BYTES = 64 * 1024;
     private static final Duration SHUTDOWN_JOIN = Duration.ofSeconds(2);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
@@ -74,9 +57,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     private final boolean ownsHttpClient;
     private final Thread worker;
 
-    private SonoranSettings settings;
-    private SonoranWire wire;
-    private OkHttpClient client;
+    private WireClient wire;
     private boolean closing;
     private boolean stopped;
     private Call currentCall;
@@ -84,7 +65,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     private Instant workerLookedAt = Instant.MIN;
     private boolean workerWaiting;
 
-    private SonoranDispatcher(Builder builder) {
+    SonoranDispatcher(SonoranDispatcherBuilder builder) {
         this.dispatcherSettings = builder.liftRateLimits ? withoutRateLimits(builder.dispatcherSettings) : builder.dispatcherSettings;
         this.clock = builder.clock;
         this.monotonicNanos = builder.monotonicNanos;
@@ -98,8 +79,8 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         worker.setDaemon(true);
     }
 
-    public static Builder builder(SonoranSettings settings) {
-        return new Builder(settings);
+    public static SonoranDispatcherBuilder builder(SonoranSettings settings) {
+        return new SonoranDispatcherBuilder(settings);
     }
 
     /** Rate limits so high they never bind: for benchmarks and tests that measure something else. */
@@ -117,22 +98,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     }
 
     private void apply(SonoranSettings newSettings) {
-        this.settings = newSettings;
-        this.wire = newSettings.generation() == ApiGeneration.V1 ? new V1Wire(newSettings) : new V2Wire(newSettings);
-        Duration timeout = newSettings.requestTimeout();
-        this.client = baseClient.newBuilder()
-                .connectTimeout(newSettings.connectTimeout())
-                .readTimeout(timeout)
-                .writeTimeout(timeout)
-                .callTimeout(newSettings.connectTimeout().plus(timeout.multipliedBy(2)))
-                // a redirect would be a misconfigured base URL; following it could carry the key elsewhere
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .eventListenerFactory(call -> {
-                    SendTracker tracker = call.request().tag(SendTracker.class);
-                    return tracker != null ? tracker : EventListener.NONE;
-                })
-                .build();
+        this.wire = new WireClient(baseClient, newSettings);
     }
 
     // ----- CadDispatcher -----
@@ -202,7 +168,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     public DispatcherStatus status() {
         lock.lock();
         try {
-            return engine.status(settings.generation(), settings.baseUrl().toString());
+            return engine.status(wire.settings().generation(), wire.settings().baseUrl().toString());
         } finally {
             lock.unlock();
         }
@@ -265,8 +231,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             Thread.currentThread().interrupt();
         }
         if (ownsHttpClient) {
-            client.dispatcher().executorService().shutdown();
-            client.connectionPool().evictAll();
+            wire.shutDown();
         }
         return handedBack;
     }
@@ -313,28 +278,12 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
 
     @Override
     public CompletableFuture<LinkCode> createLink(String communityUserId) {
-        return ask(() -> new CreateLink(communityUserId), LinkCode.class);
+        return Answers.ask(this, () -> new CreateLink(communityUserId), LinkCode.class);
     }
 
     @Override
     public CompletableFuture<LinkCheck> checkLink(String communityUserId) {
-        return ask(() -> new CheckLink(communityUserId), LinkCheck.class);
-    }
-
-    /** The answer, or a {@link CadRequestException} saying why there is none. */
-    private <T> CompletableFuture<T> ask(Supplier<CadOperation> operation, Class<T> answer) {
-        CadOperation built;
-        try {
-            built = operation.get();
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return submit(built).thenApply(result -> switch (result) {
-            case CadResult.Replied replied -> answer.cast(replied.answer());
-            case CadResult.Failed failed -> throw new CadRequestException(failed.kind().name(), failed.message(), failed.traceId());
-            case CadResult.Expired expired -> throw new CadRequestException(FailureKind.UNREACHABLE.name(), expired.message(), null);
-            default -> throw new CadRequestException(FailureKind.UNEXPECTED_RESPONSE.name(), "unexpected answer", null);
-        });
+        return Answers.ask(this, () -> new CheckLink(communityUserId), LinkCheck.class);
     }
 
     /**
@@ -342,37 +291,22 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
      * work. v1 has no harmless request, so it answers NOT_CHECKABLE. The future never fails.
      */
     public CompletableFuture<CredentialCheck> checkCredentials() {
-        lock.lock();
-        try {
-            if (settings.generation() == ApiGeneration.V1) {
-                return CompletableFuture.completedFuture(new CredentialCheck(CredentialCheck.Result.NOT_CHECKABLE,
-                        "the v1 API has no harmless request to test credentials with; the first operation will show whether they work", null));
-            }
-        } finally {
-            lock.unlock();
+        if (status().generation() == ApiGeneration.V1) {
+            return CompletableFuture.completedFuture(new CredentialCheck(CredentialCheck.Result.NOT_CHECKABLE,
+                    "the v1 API has no harmless request to test credentials with; the first operation will show whether they work", null));
         }
-        return ask(VersionCheck::new, String.class).handle((plan, error) -> {
-            if (error == null) {
-                return new CredentialCheck(CredentialCheck.Result.OK, plan, null);
-            }
-            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof CadRequestException failure) {
-                return new CredentialCheck(FailureKind.CREDENTIALS.name().equals(failure.kind()) ? CredentialCheck.Result.REJECTED
-                        : CredentialCheck.Result.UNREACHABLE, failure.getMessage(), failure.traceId());
-            }
-            return new CredentialCheck(CredentialCheck.Result.UNREACHABLE, String.valueOf(cause.getMessage()), null);
-        });
+        return Answers.credentials(Answers.ask(this, VersionCheck::new, String.class));
     }
 
     // ----- the worker -----
 
     /** Starts the worker thread. The builder calls this; separate so construction does no work. */
-    private SonoranDispatcher start() {
+    SonoranDispatcher start() {
         worker.start();
         return this;
     }
 
-    private record SendBatch(DispatchEngine.Batch batch, SonoranWire wire, OkHttpClient client) {}
+    private record SendBatch(DispatchEngine.Batch batch, WireClient wire) {}
 
     private void runWorker() {
         while (true) {
@@ -417,7 +351,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             DispatchEngine.Batch batch = engine.nextBatch(now);
             if (batch != null) {
                 progress.signalAll();
-                return new SendBatch(batch, wire, client);
+                return new SendBatch(batch, wire);
             }
             progress.signalAll();
             Duration wait = engine.nextWakeup(now);
@@ -448,13 +382,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         SendTracker tracker = new SendTracker();
         WireOutcome outcome;
         try {
-            Request request = send.wire().request(batch.type(), batch.wireOperations());
-            Request.Builder tagged = request.newBuilder().tag(SendTracker.class, tracker);
-            if (!batch.type().route().repeatable() && request.body() != null) {
-                // one-shot: OkHttp must not silently repeat a request it has started writing
-                tagged.method(request.method(), oneShot(request.body()));
-            }
-            Call call = send.client().newCall(tagged.build());
+            Call call = send.wire().call(batch, tracker);
             lock.lock();
             try {
                 if (stopped) {
@@ -466,10 +394,9 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
                 lock.unlock();
             }
             listener.sending(batch.ids());
-            WireResponse response = execute(call);
-            outcome = send.wire().classify(batch.type(), batch.wireOperations(), response, clock.instant());
+            outcome = send.wire().exchange(call, batch, clock.instant());
         } catch (IOException e) {
-            outcome = transportFailure(e, tracker.requestStarted(), send.wire());
+            outcome = send.wire().transportFailure(e, tracker.requestStarted());
             if (!tracker.requestStarted()) {
                 notifyNotSent(batch);
             }
@@ -498,139 +425,8 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
         }
     }
 
-    private static WireResponse execute(Call call) throws IOException {
-        try (Response response = call.execute()) {
-            String body = response.peekBody(MAX_BODY_BYTES).string();
-            return new WireResponse(response.code(), response.headers(), body);
-        }
-    }
-
-    private static String readable(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
-    }
-
-    /** Own wording, not the exception's text: OkHttp messages can carry URLs and are not written for server owners. */
-    private WireOutcome.Transient transportFailure(IOException e, boolean requestStarted, SonoranWire wireUsed) {
-        String where = settings.baseUrl().getHost() + (settings.baseUrl().getPort() > 0 ? ":" + settings.baseUrl().getPort() : "");
-        if (e instanceof InterruptedIOException) {
-            return new WireOutcome.Transient("TIMEOUT", "the CAD at " + where + " did not answer within "
-                    + readable(settings.requestTimeout()), null, requestStarted);
-        }
-        if (e instanceof ConnectException) {
-            return new WireOutcome.Transient("CONNECTION", "could not connect to the CAD at " + where
-                    + " (connection refused)", null, requestStarted);
-        }
-        if (e instanceof UnknownHostException) {
-            return new WireOutcome.Transient("CONNECTION", "cannot resolve the CAD host " + wireUsed.redact(settings.baseUrl().getHost()),
-                    null, false);
-        }
-        return new WireOutcome.Transient("CONNECTION", "connection to the CAD at " + where + " failed ("
-                + e.getClass().getSimpleName() + ")", null, requestStarted);
-    }
-
-    private static RequestBody oneShot(RequestBody body) {
-        return new RequestBody() {
-            @Override
-            public MediaType contentType() {
-                return body.contentType();
-            }
-
-            @Override
-            public long contentLength() throws IOException {
-                return body.contentLength();
-            }
-
-            @Override
-            public void writeTo(BufferedSink sink) throws IOException {
-                body.writeTo(sink);
-            }
-
-            @Override
-            public boolean isOneShot() {
-                return true;
-            }
-        };
-    }
-
     @Override
     public String toString() {
-        return "SonoranDispatcher[" + settings.generation() + " " + settings.baseUrl() + "]";
-    }
-
-    public static final class Builder {
-        private final SonoranSettings settings;
-        private DispatcherSettings dispatcherSettings = DispatcherSettings.defaults();
-        private OutboxListener listener = OutboxListener.NONE;
-        private Logger logger = Logger.getLogger("CadBridge");
-        private Clock clock = Clock.systemUTC();
-        private LongSupplier monotonicNanos = System::nanoTime;
-        private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
-        private OkHttpClient httpClient;
-        private String threadName = "CadBridge-Dispatcher";
-        private boolean liftRateLimits;
-
-        private Builder(SonoranSettings settings) {
-            this.settings = Objects.requireNonNull(settings, "settings");
-        }
-
-        public Builder dispatcherSettings(DispatcherSettings value) {
-            this.dispatcherSettings = Objects.requireNonNull(value);
-            return this;
-        }
-
-        public Builder listener(OutboxListener value) {
-            this.listener = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /** Paper gives each plugin a JUL logger; pass it here. */
-        public Builder logger(Logger value) {
-            this.logger = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /** The wall clock: accept times and deadlines only (they are stored and outlive a restart). */
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /**
-         * The monotonic clock in nanoseconds ({@link System#nanoTime()} by default) that paces
-         * requests and times backoff and Retry-After, so that setting the system clock back cannot
-         * freeze them. Tests that move a manual wall clock pass its monotonic twin here.
-         */
-        public Builder monotonicClock(LongSupplier nanos) {
-            this.monotonicNanos = Objects.requireNonNull(nanos);
-            return this;
-        }
-
-        /** Source of backoff jitter in [0, 1). */
-        public Builder jitter(DoubleSupplier value) {
-            this.jitter = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /** Shares a connection pool and dispatcher with other OkHttp users; timeouts are set from the settings. */
-        public Builder httpClient(OkHttpClient value) {
-            this.httpClient = Objects.requireNonNull(value);
-            return this;
-        }
-
-        public Builder threadName(String value) {
-            this.threadName = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /** Lifts every rate limit, for benchmarks and tests against a loopback server. Never for the real CAD. */
-        public Builder withoutRateLimits() {
-            this.liftRateLimits = true;
-            return this;
-        }
-
-        /** Builds the dispatcher and starts its worker thread. */
-        public SonoranDispatcher build() {
-            return new SonoranDispatcher(this).start();
-        }
+        return "SonoranDispatcher[" + wire.settings().generation() + " " + wire.settings().baseUrl() + "]";
     }
 }

@@ -72,7 +72,7 @@ abstract class HttpDispatcherTestBase {
     }
 
     /** Fast retries and no rate limits, so tests measure the behaviour under test and not the pacing. */
-    SonoranDispatcher.Builder builder(SonoranSettings settings) {
+    SonoranDispatcherBuilder builder(SonoranSettings settings) {
         DispatcherSettings d = DispatcherSettings.defaults();
         return SonoranDispatcher.builder(settings)
                 .dispatcherSettings(new DispatcherSettings(d.queueCapacity(), d.maxBatchSize(), d.deadlines(),
