@@ -6,7 +6,6 @@ import dev.cadbridge.platform.CommandSource;
 import dev.cadbridge.platform.PlatformPlayer;
 import dev.cadbridge.sonoran.CadOperation;
 import dev.cadbridge.sonoran.CadResult;
-import dev.cadbridge.sonoran.OperationType;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -73,7 +72,7 @@ final class CadRequests {
                     : messages.render(Message.FAILED_WITH_TRACE, Messages.text("reason", failed.message()),
                             Messages.text("trace_id", failed.traceId()));
             case CadResult.Expired expired -> messages.render(Message.EXPIRED, Messages.text("reason", expired.message()));
-            case CadResult.OutcomeUnknown unknown -> operation.type() == OperationType.NEW_DISPATCH
+            case CadResult.OutcomeUnknown unknown -> !operation.type().route().repeatable()
                     ? messages.render(Message.OUTCOME_UNKNOWN, Messages.text("reason", unknown.message()))
                     : messages.render(Message.OUTCOME_UNCLEAR, Messages.text("reason", unknown.message()));
         };

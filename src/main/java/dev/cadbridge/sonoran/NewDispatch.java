@@ -156,7 +156,7 @@ public record NewDispatch(
         units = OperationLimits.unitIds("units", units == null ? List.of() : units, true);
     }
 
-    private static Map<String, String> validMetaData(Map<String, String> metaData) {
+    static Map<String, String> validMetaData(Map<String, String> metaData) {
         if (metaData == null || metaData.isEmpty()) {
             return Map.of();
         }

@@ -73,7 +73,8 @@ public final class Harness {
 
     /** A player with the default player permissions (the cadbridge.use tree). */
     public FakePlayer player(String name) {
-        return new FakePlayer(name).grant(Permissions.USE_ATTACH, Permissions.USE_DETACH, Permissions.USE_LINK, Permissions.USE_HELP);
+        return new FakePlayer(name).grant(Permissions.USE_ATTACH, Permissions.USE_DETACH, Permissions.USE_LINK, Permissions.USE_HELP,
+                Permissions.USE_911);
     }
 
     /** A player with every staff and admin permission, as an op has. */
