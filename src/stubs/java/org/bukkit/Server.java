@@ -1,10 +1,11 @@
 package org.bukkit;
 
+import io.papermc.paper.threadedregions.scheduler.AsyncScheduler;
+import io.papermc.paper.threadedregions.scheduler.GlobalRegionScheduler;
 import java.util.Collection;
 import java.util.UUID;
 import org.bukkit.entity.Player;
 import org.bukkit.plugin.PluginManager;
-import org.bukkit.scheduler.BukkitScheduler;
 
 public interface Server {
     Collection<? extends Player> getOnlinePlayers();
@@ -19,7 +20,7 @@ public interface Server {
 
     PluginManager getPluginManager();
 
-    BukkitScheduler getScheduler();
+    GlobalRegionScheduler getGlobalRegionScheduler();
 
-    boolean isPrimaryThread();
+    AsyncScheduler getAsyncScheduler();
 }

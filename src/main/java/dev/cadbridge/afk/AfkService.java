@@ -54,9 +54,11 @@ public final class AfkService {
     }
 
     /**
-     * One pass over online players; runs on the server thread every check interval. While the CAD
-     * cannot be reached the pass still runs (it dates activity), but nobody is warned or kicked:
-     * the warning would promise, and the kick message report, something that cannot happen.
+     * One pass over online players, on the global timer every check interval. It reads only our own
+     * activity record; a player who may be away is looked at on their own thread, where their idle
+     * timer, permissions and messages may be touched (Folia). While the CAD cannot be reached the
+     * pass still runs (it dates activity), but nobody is warned or kicked: the warning would
+     * promise, and the kick message report, something that cannot happen.
      */
     public void checkOnlinePlayers() {
         AfkTracker.Pass pass = tracker.beginPass();
@@ -64,19 +66,22 @@ public final class AfkService {
         // The players kept from their join: no lookup and no wrapper per player per pass.
         for (AfkTracker.Session session : tracker.sessions()) {
             PlatformPlayer player = session.player();
-            if (player == null) {
-                continue;
+            if (player != null && tracker.needsLook(pass, session)) {
+                platform.runFor(player, () -> check(pass, session, player, canReachTheCad));
             }
-            AfkTracker.Decision decision = tracker.check(pass, session, player::idleDuration, () -> player.hasPermission(EXEMPT_PERMISSION));
-            if (!canReachTheCad) {
-                continue;
-            }
-            switch (decision) {
-                case WARN -> player.sendMessage(messages.get().render(Message.AFK_WARNING,
-                        Messages.text("seconds", tracker.settings().warnBefore().toSeconds())));
-                case KICK -> kick(player);
-                case NOTHING -> { }
-            }
+        }
+    }
+
+    private void check(AfkTracker.Pass pass, AfkTracker.Session session, PlatformPlayer player, boolean canReachTheCad) {
+        AfkTracker.Decision decision = tracker.check(pass, session, player::idleDuration, () -> player.hasPermission(EXEMPT_PERMISSION));
+        if (!canReachTheCad) {
+            return;
+        }
+        switch (decision) {
+            case WARN -> player.sendMessage(messages.get().render(Message.AFK_WARNING,
+                    Messages.text("seconds", tracker.settings().warnBefore().toSeconds())));
+            case KICK -> kick(player);
+            case NOTHING -> { }
         }
     }
 
@@ -105,7 +110,7 @@ public final class AfkService {
                 platform.logger().log(Level.WARNING, "AFK kick of " + name + " failed", error);
             } else if (result instanceof CadResult.Delivered) {
                 // Said once the CAD did it, not before: a kick can fail or expire.
-                platform.runOnMain(() -> platform.onlinePlayer(playerId)
+                platform.runFor(player, () -> platform.onlinePlayer(playerId)
                         .ifPresent(online -> online.sendMessage(messages.get().render(Message.AFK_KICKED))));
             } else {
                 debug.log(() -> "AFK kick of " + name + " was not delivered: " + result);

@@ -13,9 +13,10 @@ import java.util.function.Supplier;
 
 /**
  * Decides who is away. Activity is recorded from event handlers (chat arrives off the server
- * thread, so recording is a lock-free write); {@link #check} runs on the server thread, once per
- * check interval, and is the only place episodes advance: one warning, then one kick, per episode.
- * An episode ends with the next activity.
+ * thread, so recording is a lock-free write); once per check interval {@link #needsLook} picks,
+ * from our own record alone, the players {@link #check} must look at on their own thread. That
+ * check is the only place episodes advance: one warning, then one kick, per episode. An episode
+ * ends with the next activity.
  */
 public final class AfkTracker {
 
@@ -33,9 +34,9 @@ public final class AfkTracker {
         /** The player as the platform handed it over at join; null when tracked by id alone (tests). */
         private final PlatformPlayer player;
         volatile long lastActivityMillis;
-        /** Only touched by {@link #check} on the server thread. */
-        boolean warned;
-        boolean kicked;
+        /** Written only by {@link #check}, on the player's thread; read by {@link #needsLook} on the timer's. */
+        volatile boolean warned;
+        volatile boolean kicked;
 
         Session(PlatformPlayer player, long now) {
             this.player = player;
@@ -109,6 +110,16 @@ public final class AfkTracker {
         lastPassMillis = now;
         return new Pass(current.enabled(), now, current.warnAt().toMillis(), current.timeout().toMillis(),
                 !current.warnBefore().isZero());
+    }
+
+    /**
+     * Whether {@link #check} could decide anything other than "nothing" for this session, or has
+     * flags to clear: our own record says the player has been idle long enough to be warned, or
+     * they were warned or kicked. Reads no player state, so it is safe on the timer's thread.
+     */
+    public boolean needsLook(Pass pass, Session state) {
+        return pass.enabled()
+                && (pass.nowMillis() - state.lastActivityMillis >= pass.warnAtMillis() || state.warned || state.kicked);
     }
 
     /** One player outside a pass; tests and one-off checks. */

@@ -3,17 +3,17 @@ package dev.cadbridge.command;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-/** Per-player pause between commands that reach the CAD. Used on the server thread only. */
+/** Per-player pause between commands that reach the CAD. Players in different Folia regions use it at once. */
 public final class Cooldowns {
     private final Clock clock;
     private final Supplier<Duration> cooldown;
-    private final Map<UUID, Instant> lastStarted = new HashMap<>();
+    private final Map<UUID, Instant> lastStarted = new ConcurrentHashMap<>();
 
     public Cooldowns(Clock clock, Supplier<Duration> cooldown) {
         this.clock = clock;

@@ -8,13 +8,18 @@ import dev.cadbridge.platform.PlatformPlayer;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Answers that arrive after the CAD answered: back on the server thread, and only to a sender still online. */
+/** Answers that arrive after the CAD answered: back on the sender's thread, and only to a sender still online. */
 final class Replies {
     private Replies() {}
 
-    /** Runs {@code action} on the server thread with the sender as they are now, if they are still there. */
+    /** Runs {@code action} on the sender's thread with the sender as they are now, if they are still there. */
     static void later(Platform platform, CommandSource sender, Consumer<CommandSource> action) {
-        platform.runOnMain(() -> reachable(platform, sender).ifPresent(action));
+        Optional<PlatformPlayer> player = sender.asPlayer();
+        if (player.isPresent()) {
+            platform.runFor(player.get(), () -> reachable(platform, sender).ifPresent(action));
+        } else {
+            platform.runOnMain(() -> action.accept(sender));
+        }
     }
 
     static Optional<CommandSource> reachable(Platform platform, CommandSource sender) {

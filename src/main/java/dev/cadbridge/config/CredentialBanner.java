@@ -16,8 +16,7 @@ public final class CredentialBanner {
                 "",
                 "Put your community's API key in " + configFile,
                 "under sonoran.api-key (or set the " + ConfigLoader.API_KEY_ENVIRONMENT_VARIABLE + " environment variable).",
-                "Find the key in the CAD: Admin > In-Game Integration > API",
-                "(older CAD versions: Admin > Advanced > API Key).",
+                "Find the key in the CAD: Admin > In-Game Integration > API (click it to copy).",
                 "Then run /cad reload. No restart is needed.",
                 "",
                 "Until then CadBridge stays loaded and /cad tells players why it cannot reach the CAD.");
@@ -31,8 +30,7 @@ public final class CredentialBanner {
                 "",
                 "Check sonoran.api-key and sonoran.server-id in " + configFile,
                 "(or the " + ConfigLoader.API_KEY_ENVIRONMENT_VARIABLE + " environment variable).",
-                "Find the key in the CAD: Admin > In-Game Integration > API",
-                "(older CAD versions: Admin > Advanced > API Key).",
+                "Find the key in the CAD: Admin > In-Game Integration > API (click it to copy).",
                 "Then run /cad reload."));
         if (traceId != null && !traceId.isBlank()) {
             lines.add("Trace id for Sonoran support: " + traceId);

@@ -58,7 +58,13 @@ public enum Message {
     RELOADED("reloaded", "<green>CadBridge reloaded."),
     RELOADED_WITH_PROBLEMS("reloaded-with-problems", "<yellow>CadBridge reloaded; <count> value(s) were wrong and safe defaults are used:"),
     CONFIG_PROBLEM("config-problem", "<yellow> - <key>: <problem>"),
-    RESTART_NEEDED("restart-needed", "<yellow>Changes under <sections> take effect after a server restart.");
+    RESTART_NEEDED("restart-needed", "<yellow>Changes under <sections> take effect after a server restart."),
+    STATUS_HEADER("status-header", "<gold>CadBridge status"),
+    STATUS_GOOD("status-good", "<gray><label>:</gray> <green><value></green><hint>"),
+    STATUS_WARNING("status-warning", "<gray><label>:</gray> <yellow><value></yellow><hint>"),
+    STATUS_BAD("status-bad", "<gray><label>:</gray> <red><value></red><hint>"),
+    STATUS_INFO("status-info", "<gray><label>:</gray> <white><value></white><hint>"),
+    STATUS_HINT("status-hint", " <gold>→ <hint>");
 
     private final String key;
     private final String defaultTemplate;

@@ -42,7 +42,7 @@ final class StorageSection {
         String password = password(tree, environment);
         int poolSize = tree.integer("storage.pool-size", DEFAULT_POOL_SIZE, 1, StorageConfig.MAX_POOL_SIZE);
         String tablePrefix = checked(tree, "storage.table-prefix", DEFAULT_TABLE_PREFIX, StorageConfig::isTablePrefix,
-                "may only contain letters, digits and '_' (at most " + StorageConfig.MAX_TABLE_PREFIX_LENGTH + ")");
+                StorageConfig.TABLE_PREFIX_RULE);
         String serverName = checked(tree, "storage.server-name", DEFAULT_SERVER_NAME, StorageConfig::isServerName,
                 "must be 1 to " + StorageConfig.MAX_SERVER_NAME_LENGTH + " letters, digits, '_', '.' or '-'");
         try {

@@ -15,13 +15,23 @@ import org.bukkit.plugin.java.JavaPlugin;
  * test servers such as MockBukkit can load it.
  */
 public class CadBridgePlugin extends JavaPlugin {
+    private final Clock clock;
     private CadBridgeCore core;
+
+    public CadBridgePlugin() {
+        this(Clock.systemUTC());
+    }
+
+    /** For test servers, whose time moves with their ticks: what the AFK timer, cooldowns and link codes measure time by. */
+    protected CadBridgePlugin(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void onEnable() {
         saveDefaultConfig();
         PaperPlatform platform = new PaperPlatform(this);
-        core = new CadBridgeCore(platform, connectionFactory(), storageFactory(), Clock.systemUTC(), System::getenv);
+        core = new CadBridgeCore(platform, connectionFactory(), storageFactory(), clock, System::getenv);
         core.enable();
 
         CadCommandExecutor executor = new CadCommandExecutor(core, platform);

@@ -4,6 +4,7 @@ import dev.cadbridge.config.ConfigFileException;
 import dev.cadbridge.platform.Platform;
 import dev.cadbridge.platform.PlatformPlayer;
 import dev.cadbridge.platform.TaskHandle;
+import io.papermc.paper.threadedregions.scheduler.ScheduledTask;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,9 +19,13 @@ import org.bukkit.configuration.InvalidConfigurationException;
 import org.bukkit.configuration.file.YamlConfiguration;
 import org.bukkit.entity.Player;
 import org.bukkit.plugin.java.JavaPlugin;
-import org.bukkit.scheduler.BukkitTask;
 
-/** {@link Platform} on Paper, through the Bukkit scheduler and the plugin's own server reference. */
+/**
+ * {@link Platform} on Paper and Folia, through Paper's region-aware schedulers only (one code path):
+ * the global region scheduler for server-wide work and timers, each player's entity scheduler for
+ * work on that player, the async scheduler for blocking work. On Paper the first two run on the
+ * server thread; on Folia on the global region and on the player's region.
+ */
 final class PaperPlatform implements Platform {
     private static final long MILLIS_PER_TICK = 50;
 
@@ -62,14 +67,33 @@ final class PaperPlatform implements Platform {
     @Override
     public void runOnMain(Runnable task) {
         if (plugin.isEnabled()) {
-            server().getScheduler().runTask(plugin, task);
+            server().getGlobalRegionScheduler().execute(plugin, task);
+        }
+    }
+
+    @Override
+    public void runFor(PlatformPlayer player, Runnable task) {
+        if (!plugin.isEnabled()) {
+            return;
+        }
+        Player bukkitPlayer = player instanceof PaperPlayer paper ? paper.bukkitPlayer() : server().getPlayer(player.uniqueId());
+        if (bukkitPlayer != null) {
+            bukkitPlayer.getScheduler().run(plugin, scheduled -> task.run(), () -> runForRejoined(bukkitPlayer, task));
+        }
+    }
+
+    /** The player object retired (they left); if they have joined again since, the task runs for the new one. */
+    private void runForRejoined(Player retired, Runnable task) {
+        Player now = plugin.isEnabled() ? server().getPlayer(retired.getUniqueId()) : null;
+        if (now != null && now != retired) {
+            now.getScheduler().run(plugin, scheduled -> task.run(), null);
         }
     }
 
     @Override
     public void runAsync(Runnable task) {
         if (plugin.isEnabled()) {
-            server().getScheduler().runTaskAsynchronously(plugin, task);
+            server().getAsyncScheduler().runNow(plugin, scheduled -> task.run());
         }
     }
 
@@ -78,14 +102,14 @@ final class PaperPlatform implements Platform {
         if (!plugin.isEnabled()) {
             return TaskHandle.NONE;
         }
-        BukkitTask scheduled = server().getScheduler().runTaskLater(plugin, task, ticks(delay));
+        ScheduledTask scheduled = server().getGlobalRegionScheduler().runDelayed(plugin, self -> task.run(), ticks(delay));
         return scheduled::cancel;
     }
 
     @Override
     public TaskHandle runRepeating(Runnable task, Duration period) {
         long ticks = ticks(period);
-        BukkitTask scheduled = server().getScheduler().runTaskTimer(plugin, task, ticks, ticks);
+        ScheduledTask scheduled = server().getGlobalRegionScheduler().runAtFixedRate(plugin, self -> task.run(), ticks, ticks);
         return scheduled::cancel;
     }
 

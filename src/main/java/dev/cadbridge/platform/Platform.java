@@ -9,7 +9,10 @@ import java.util.logging.Logger;
 
 /**
  * Everything the plugin needs from the server, so that the feature packages never see Bukkit and
- * can be tested with a fake. Methods touching players must be called on the server thread.
+ * can be tested with a fake. Folia has no single server thread: server-wide work runs on the
+ * "global" thread ({@link #runOnMain}, {@link #runLater}, {@link #runRepeating}), and anything that
+ * touches a player (their messages, permissions, state) on the thread that owns that player
+ * ({@link #runFor}). On Paper both are the server thread.
  */
 public interface Platform {
 
@@ -26,16 +29,22 @@ public interface Platform {
      */
     Optional<UUID> knownPlayerId(String name);
 
-    /** Runs on the server thread, on the next tick (or at once when already there and the platform allows). */
+    /** Runs on the global server thread, on the next tick. Not for work on a player: see {@link #runFor}. */
     void runOnMain(Runnable task);
+
+    /**
+     * Runs {@code task} on the thread that owns {@code player}, on the next tick; dropped when the
+     * player has left by then (and not joined again).
+     */
+    void runFor(PlatformPlayer player, Runnable task);
 
     /** Runs off the server thread; for I/O such as reading the config file. */
     void runAsync(Runnable task);
 
-    /** Runs {@code task} on the server thread after {@code delay}. */
+    /** Runs {@code task} on the global server thread after {@code delay}. */
     TaskHandle runLater(Runnable task, Duration delay);
 
-    /** Runs {@code task} on the server thread every {@code period}. */
+    /** Runs {@code task} on the global server thread every {@code period}. */
     TaskHandle runRepeating(Runnable task, Duration period);
 
     Logger logger();

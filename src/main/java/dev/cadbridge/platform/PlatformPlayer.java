@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
-/** An online player, as the feature packages see one. Call only on the server thread. */
+/** An online player, as the feature packages see one. Call only on the thread that owns the player ({@link Platform#runFor}). */
 public interface PlatformPlayer extends CommandSource {
 
     UUID uniqueId();

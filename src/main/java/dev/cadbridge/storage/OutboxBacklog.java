@@ -11,6 +11,10 @@ import java.util.UUID;
  * once; the storage thread drains it in one transaction (a group commit). Later changes to the same
  * id replace earlier ones, so a backlog built while the database is down stays one entry per
  * unfinished operation.
+ *
+ * <p>A change the database refused (not an outage: this row, for what it contains) is set aside:
+ * kept, counted, but not drained again, so it cannot hold up the others. Its operation's later
+ * changes join it there; once the operation is finished only its delete is left, which is written.
  */
 final class OutboxBacklog {
 
@@ -34,6 +38,7 @@ final class OutboxBacklog {
 
     private final int insertLimit;
     private Map<UUID, Change> changes = new LinkedHashMap<>();
+    private final Map<UUID, Change> refused = new LinkedHashMap<>();
     private long notPersisted;
     /** Changes drained for the write in progress; still unwritten until {@link #written} or {@link #restore}. */
     private int inFlight;
@@ -82,20 +87,45 @@ final class OutboxBacklog {
 
     /** The drained batch is committed. */
     synchronized void written() {
-        inFlight = 0;
+        settle(Map.of(), Map.of());
     }
 
     /** Puts back a drained batch whose write failed, under any change recorded since. */
     synchronized void restore(Map<UUID, Change> failed) {
+        settle(failed, Map.of());
+    }
+
+    /**
+     * Ends the write of a drained batch: {@code unwritten} goes back to be written again, under any
+     * change recorded since; {@code refusedNow} is set aside. Everything else was committed.
+     */
+    synchronized void settle(Map<UUID, Change> unwritten, Map<UUID, Change> refusedNow) {
         Map<UUID, Change> newer = changes;
-        changes = new LinkedHashMap<>(failed);
+        changes = new LinkedHashMap<>(unwritten);
         inFlight = 0;
+        refusedNow.forEach((id, change) -> refused.merge(id, change, Change::then));
         newer.forEach(this::merge);
     }
 
-    /** Changes not yet committed, including a write in progress. */
+    /** Offers every set-aside change to the database once more (at a clean stop: the last chance). */
+    synchronized void retryRefused() {
+        Map<UUID, Change> again = new LinkedHashMap<>(refused);
+        refused.clear();
+        again.forEach((id, change) -> changes.merge(id, change, Change::then));
+    }
+
+    /** Changes not yet committed, including a write in progress and those the database refused. */
     synchronized int size() {
+        return waiting() + refused.size();
+    }
+
+    /** Changes to write: not yet committed, including a write in progress, not counting refused ones. */
+    synchronized int waiting() {
         return changes.size() + inFlight;
+    }
+
+    synchronized int refusedCount() {
+        return refused.size();
     }
 
     synchronized boolean isFull() {
@@ -107,6 +137,16 @@ final class OutboxBacklog {
     }
 
     private void merge(UUID id, Change later) {
-        changes.merge(id, later, Change::then);
+        Change setAside = refused.remove(id);
+        if (setAside == null) {
+            changes.merge(id, later, Change::then);
+            return;
+        }
+        Change merged = setAside.then(later);
+        if (merged.state() == RowState.DONE) {
+            changes.merge(id, merged, Change::then);
+        } else {
+            refused.put(id, merged);
+        }
     }
 }

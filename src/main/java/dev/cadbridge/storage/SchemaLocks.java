@@ -35,16 +35,20 @@ final class SchemaLocks {
             this.name = name;
         }
 
+        /** Polled rather than one long GET_LOCK wait, which the query and socket timeouts would cut short. */
         @Override
         public void acquire(Connection connection, Duration timeout) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
-                statement.setString(1, name);
-                statement.setLong(2, Math.max(1, timeout.toSeconds()));
-                try (ResultSet result = statement.executeQuery()) {
-                    if (!result.next() || result.getInt(1) != 1) {
-                        throw timedOut(timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
+                    statement.setString(1, name);
+                    try (ResultSet result = statement.executeQuery()) {
+                        if (result.next() && result.getInt(1) == 1) {
+                            return;
+                        }
                     }
                 }
+                pauseUntil(deadline, timeout);
             }
         }
 

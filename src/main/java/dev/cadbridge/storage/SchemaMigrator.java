@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,17 +15,26 @@ import java.util.List;
  * {@link SchemaLock} so that two servers starting at once on one database migrate it once.
  */
 final class SchemaMigrator {
+    /**
+     * A migration may rightly take longer than the query timeout (converting a big table, waiting
+     * for another session's transaction to end); cut off, it would be retried, and cut off, forever.
+     */
+    static final Duration MIGRATION_STATEMENT_LIMIT = Duration.ofMinutes(10);
+
     private final SqlDialect dialect;
     private final Tables tables;
     private final SchemaLock lock;
     private final Duration lockTimeout;
     private final Clock clock;
 
-    SchemaMigrator(SqlDialect dialect, Tables tables, SchemaLock lock, Duration lockTimeout, Clock clock) {
+    private final Duration queryTimeout;
+
+    SchemaMigrator(SqlDialect dialect, Tables tables, SchemaLock lock, Duration lockTimeout, Duration queryTimeout, Clock clock) {
         this.dialect = dialect;
         this.tables = tables;
         this.lock = lock;
         this.lockTimeout = lockTimeout;
+        this.queryTimeout = queryTimeout;
         this.clock = clock;
     }
 
@@ -42,15 +52,38 @@ final class SchemaMigrator {
                         + newest + "; a newer CadBridge has used this database, so update the plugin");
             }
             List<Integer> applied = new java.util.ArrayList<>();
-            for (Migration migration : migrations) {
-                if (migration.version() > current) {
-                    apply(connection, migration);
-                    applied.add(migration.version());
+            if (current < newest) {
+                allowLongStatements(connection, MIGRATION_STATEMENT_LIMIT);
+                try {
+                    for (Migration migration : migrations) {
+                        if (migration.version() > current) {
+                            apply(connection, migration);
+                            applied.add(migration.version());
+                        }
+                    }
+                } finally {
+                    // The pool puts the network timeout back itself; the session's limit is ours to restore.
+                    setStatementLimit(connection, queryTimeout);
                 }
             }
             return applied;
         } finally {
             lock.release(connection);
+        }
+    }
+
+    private void allowLongStatements(Connection connection, Duration limit) throws SQLException {
+        setStatementLimit(connection, limit);
+        try {
+            connection.setNetworkTimeout(Runnable::run, Math.toIntExact(limit.toMillis()));
+        } catch (SQLFeatureNotSupportedException embedded) {
+            // H2 embedded: no network
+        }
+    }
+
+    private void setStatementLimit(Connection connection, Duration limit) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(dialect.statementLimit(limit));
         }
     }
 

@@ -40,8 +40,16 @@ final class SqlDatabase {
         this.readyWait = readyWait;
     }
 
-    /** Runs {@code work} on the query pool once the schema is ready. Failures become {@link StorageException}s. */
+    /**
+     * Runs {@code work} on the query pool once the schema is ready. Failures become
+     * {@link StorageException}s. While the schema is not ready and the database is known to be
+     * down, it fails at once instead of making the caller (a player linking) wait for it.
+     */
     <T> CompletableFuture<T> query(String what, SqlWork<T> work) {
+        if (!ready.isDone() && health.connection() == StorageStatus.Connection.UNAVAILABLE) {
+            return CompletableFuture.failedFuture(new StorageException("cannot " + what + ": storage is not ready ("
+                    + health.lastError() + ")"));
+        }
         return ready.copy()
                 .orTimeout(readyWait.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(error -> {
@@ -79,23 +87,28 @@ final class SqlDatabase {
         }
     }
 
-    /** Runs {@code work} as one transaction on {@code connection}. */
+    /**
+     * Runs {@code work} as one transaction on {@code connection}. When it fails, the failure is
+     * what is thrown: after a lost connection the cleanup fails too ("connection is closed", with
+     * no SQLSTATE), and that must not hide the loss, which decides how the failure is handled.
+     */
     static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException {
         connection.setAutoCommit(false);
+        T result;
         try {
-            T result = work.apply(connection);
+            result = work.apply(connection);
             connection.commit();
-            return result;
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
+                connection.setAutoCommit(true);
+            } catch (SQLException cleanupFailure) {
+                e.addSuppressed(cleanupFailure);
             }
             throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
+        connection.setAutoCommit(true);
+        return result;
     }
 
     private static Throwable unwrap(Throwable error) {

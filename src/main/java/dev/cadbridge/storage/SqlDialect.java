@@ -1,7 +1,9 @@
 package dev.cadbridge.storage;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** What differs between the databases: driver, URL, column types, upsert syntax, migration lock. */
 enum SqlDialect {
@@ -20,6 +22,21 @@ enum SqlDialect {
         }
 
         @Override
+        RunLock runLock() {
+            return new RunLocks.H2ProcessLock();
+        }
+
+        @Override
+        Map<String, String> driverProperties(StorageTuning tuning) {
+            return Map.of(); // embedded: no network to wait on
+        }
+
+        @Override
+        String statementLimit(Duration limit) {
+            return "SET QUERY_TIMEOUT " + limit.toMillis();
+        }
+
+        @Override
         String upsertOutboxRow(Tables tables) {
             return "MERGE INTO " + tables.outbox() + " (" + OUTBOX_COLUMNS + ") KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         }
@@ -34,6 +51,31 @@ enum SqlDialect {
         @Override
         SchemaLock schemaLock(StorageConfig config, Tables tables) {
             return new SchemaLocks.MariaDbNamedLock(SchemaLocks.lockName(config.database(), tables));
+        }
+
+        @Override
+        RunLock runLock() {
+            return new RunLocks.MariaDbNamedLock();
+        }
+
+        @Override
+        Map<String, String> driverProperties(StorageTuning tuning) {
+            return Map.of(
+                    "connectTimeout", Long.toString(tuning.connectionTimeout().toMillis()),
+                    "socketTimeout", Long.toString(tuning.silenceTimeout().toMillis()),
+                    "tcpKeepAlive", "true",
+                    "tcpKeepIdle", "10",
+                    "tcpKeepInterval", "5",
+                    "tcpKeepCount", "3");
+        }
+
+        @Override
+        String statementLimit(Duration limit) {
+            // A row lock held elsewhere would otherwise wait 50 s. max_statement_time is MariaDB's
+            // (10.1.1+); MySQL has no such variable and skips the /*M! ... */ part as a comment.
+            long lockWaitSeconds = Math.max(1, limit.toSeconds());
+            return "SET SESSION innodb_lock_wait_timeout = " + lockWaitSeconds
+                    + " /*M!100101 , SESSION max_statement_time = " + limit.toMillis() / 1000.0 + " */";
         }
 
         @Override
@@ -55,6 +97,22 @@ enum SqlDialect {
         List<String> createOutboxIndex(Tables tables) {
             return List.of();
         }
+
+        /**
+         * Version 1 took the server's default character set, which may be latin1 or utf8mb3: then
+         * an emoji or Cyrillic dispatch title or CAD id is refused. utf8mb4 holds all of Unicode.
+         * The binary collation compares as H2 and PostgreSQL do (exactly), and converting to it
+         * cannot make two existing CAD ids equal. DYNAMIC rows allow the longer utf8mb4 keys on
+         * a table created with an older row format. Running it again changes nothing.
+         */
+        @Override
+        List<String> version2(Tables tables) {
+            List<String> statements = new java.util.ArrayList<>();
+            for (String table : List.of(tables.identities(), tables.outbox(), tables.schemaVersion())) {
+                statements.add("ALTER TABLE " + table + " ROW_FORMAT=DYNAMIC, CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            }
+            return statements;
+        }
     },
 
     POSTGRESQL("org.postgresql.Driver", "TEXT") {
@@ -66,6 +124,29 @@ enum SqlDialect {
         @Override
         SchemaLock schemaLock(StorageConfig config, Tables tables) {
             return new SchemaLocks.PostgresAdvisoryLock(SchemaLocks.lockName(config.database(), tables));
+        }
+
+        @Override
+        RunLock runLock() {
+            return new RunLocks.PostgresAdvisoryLock();
+        }
+
+        @Override
+        Map<String, String> driverProperties(StorageTuning tuning) {
+            // This driver counts its timeouts in whole seconds. It cannot shorten the operating
+            // system's keepalive idle time (2 h): the socket timeout is what notices silence.
+            String connectSeconds = Long.toString(Math.max(1, ceilSeconds(tuning.connectionTimeout())));
+            return Map.of(
+                    "connectTimeout", connectSeconds,
+                    "loginTimeout", connectSeconds,
+                    "socketTimeout", Long.toString(tuning.silenceTimeout().toSeconds()),
+                    "tcpKeepAlive", "true");
+        }
+
+        @Override
+        String statementLimit(Duration limit) {
+            // Covers lock waits too, which PostgreSQL otherwise lets run forever.
+            return "SET statement_timeout = " + limit.toMillis();
         }
 
         @Override
@@ -103,6 +184,27 @@ enum SqlDialect {
     abstract String jdbcUrl(StorageConfig config, Path dataFolder);
 
     abstract SchemaLock schemaLock(StorageConfig config, Tables tables);
+
+    abstract RunLock runLock();
+
+    /**
+     * Driver settings that bound every wait on the network: opening a connection takes at most
+     * the connection timeout, and a request the database leaves unanswered fails after the
+     * silence timeout instead of waiting for the operating system (hours) or forever.
+     */
+    abstract Map<String, String> driverProperties(StorageTuning tuning);
+
+    /** Makes the database itself stop any statement of this session that runs longer than {@code limit}. */
+    abstract String statementLimit(Duration limit);
+
+    /** Run on every new connection. */
+    String sessionSetup(StorageTuning tuning) {
+        return statementLimit(tuning.queryTimeout());
+    }
+
+    private static long ceilSeconds(Duration duration) {
+        return (duration.toMillis() + 999) / 1000;
+    }
 
     /** Inserts an outbox row, or replaces every column of the row with that id. */
     abstract String upsertOutboxRow(Tables tables);
@@ -142,6 +244,13 @@ enum SqlDialect {
                 + "deadline BIGINT NOT NULL"
                 + outboxIndex(tables) + ")");
         version1.addAll(createOutboxIndex(tables));
-        return List.of(new Migration(1, "identities and outbox", List.copyOf(version1)));
+        return List.of(
+                new Migration(1, "identities and outbox", List.copyOf(version1)),
+                new Migration(2, "tables hold all of Unicode (MariaDB/MySQL: utf8mb4)", version2(tables)));
+    }
+
+    /** H2 and PostgreSQL store Unicode as it is; nothing to change. */
+    List<String> version2(Tables tables) {
+        return List.of();
     }
 }

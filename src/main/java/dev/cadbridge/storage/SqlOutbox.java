@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +42,9 @@ import java.util.logging.Logger;
  *
  * <p>Rows carry this server's name (several servers may share the database; each replays only its
  * own rows) and the id of the run that owns them, so a replay never picks up what this run
- * accepted itself and two replays never take the same row.
+ * accepted itself and two replays never take the same row. A replay takes another run's rows only
+ * while it holds that run's {@link RunLock}, which a live run keeps for itself: so a second server
+ * started by mistake with the same name never takes, and sends again, the rows of a live one.
  */
 public final class SqlOutbox implements OutboxListener {
     private static final String PENDING = "pending";
@@ -52,16 +56,21 @@ public final class SqlOutbox implements OutboxListener {
     private final OutboxBacklog backlog;
     private final OperationCodec codec = new OperationCodec();
     private final String serverName;
-    private final UUID runId = UUID.randomUUID();
+    private final String runId;
+    private final RunLock runLock;
     private final Logger logger;
     private final AtomicBoolean backlogFullReported = new AtomicBoolean();
+    /** Operations whose refusal by the database was logged; each is logged once. */
+    private final Set<UUID> refusalReported = ConcurrentHashMap.newKeySet();
     /** Type of every operation this run knows is unfinished, to tell which batches hold a new dispatch. */
     private final Map<UUID, OperationType> unfinishedTypes = new ConcurrentHashMap<>();
 
-    SqlOutbox(SqlDatabase database, OutboxBacklog backlog, String serverName, Logger logger) {
+    SqlOutbox(SqlDatabase database, OutboxBacklog backlog, String serverName, String runId, RunLock runLock, Logger logger) {
         this.database = database;
         this.backlog = backlog;
         this.serverName = serverName;
+        this.runId = runId;
+        this.runLock = runLock;
         this.logger = logger;
     }
 
@@ -111,6 +120,7 @@ public final class SqlOutbox implements OutboxListener {
     @Override
     public void finished(UUID id, CadResult result) {
         unfinishedTypes.remove(id);
+        refusalReported.remove(id);
         backlog.finished(id);
     }
 
@@ -143,11 +153,34 @@ public final class SqlOutbox implements OutboxListener {
         return backlog.size();
     }
 
+    /** Whether a change waits to be written (refused ones aside). */
+    boolean hasUnwritten() {
+        return backlog.waiting() > 0;
+    }
+
+    int refusedCount() {
+        return backlog.refusedCount();
+    }
+
+    /** Changes still to write, refused ones aside. */
+    int unwrittenCount() {
+        return backlog.waiting();
+    }
+
+    /** At a clean stop: the changes the database refused are tried once more. */
+    void retryRefused() {
+        backlog.retryRefused();
+    }
+
     long notPersisted() {
         return backlog.notPersisted();
     }
 
-    /** Writes what is waiting. Storage writer thread only. Returns false when the write failed. */
+    /**
+     * Writes what is waiting. Storage writer thread only. Returns false when the write failed
+     * because the database could not take it now (everything is kept to be written again); a
+     * change the database refuses for what it contains is set aside and the others are written.
+     */
     boolean flush() {
         if (!database.ready.isDone()) {
             return false;
@@ -159,14 +192,63 @@ public final class SqlOutbox implements OutboxListener {
         try {
             database.withConnection(connection -> SqlDatabase.inTransaction(connection, c -> write(c, changes)));
             backlog.written();
-            if (!backlog.isFull() && backlogFullReported.compareAndSet(true, false)) {
-                logger.info("Outbox backlog has room again; new operations are persisted again");
-            }
+            reportRoomAgain();
             return true;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            if (SqlErrors.isTransient(e)) {
+                backlog.restore(changes);
+                database.health.failed(e);
+                return false;
+            }
+            // One change the database will not take must not hold up every other: try each alone.
+            return writeOneByOne(changes);
+        } catch (RuntimeException e) {
             backlog.restore(changes);
             database.health.failed(e);
             return false;
+        }
+    }
+
+    private boolean writeOneByOne(Map<UUID, OutboxBacklog.Change> changes) {
+        Map<UUID, OutboxBacklog.Change> unwritten = new LinkedHashMap<>(changes);
+        Map<UUID, OutboxBacklog.Change> refusedNow = new LinkedHashMap<>();
+        SQLException outage = null;
+        for (Map.Entry<UUID, OutboxBacklog.Change> change : changes.entrySet()) {
+            try {
+                database.withConnection(connection -> write(connection, Map.of(change.getKey(), change.getValue())));
+                unwritten.remove(change.getKey());
+            } catch (SQLException e) {
+                if (SqlErrors.isTransient(e)) {
+                    outage = e;
+                    break;
+                }
+                unwritten.remove(change.getKey());
+                refusedNow.put(change.getKey(), change.getValue());
+                reportRefusedOnce(change.getKey(), change.getValue(), e);
+            }
+        }
+        backlog.settle(unwritten, refusedNow);
+        if (outage != null) {
+            database.health.failed(outage);
+            return false;
+        }
+        reportRoomAgain();
+        return true;
+    }
+
+    private void reportRefusedOnce(UUID id, OutboxBacklog.Change change, SQLException reason) {
+        if (!refusalReported.add(id)) {
+            return;
+        }
+        OperationType type = change.insert() != null ? change.insert().operation().type() : unfinishedTypes.get(id);
+        logger.warning("The database refused to store CAD operation " + id + (type == null ? "" : " (" + type + ")") + ": "
+                + SqlErrors.describe(reason) + ". The operation is still sent, from memory; it would not survive a crash"
+                + " before it is delivered. The other operations are stored as usual.");
+    }
+
+    private void reportRoomAgain() {
+        if (!backlog.isFull() && backlogFullReported.compareAndSet(true, false)) {
+            logger.info("Outbox backlog has room again; new operations are persisted again");
         }
     }
 
@@ -207,7 +289,7 @@ public final class SqlOutbox implements OutboxListener {
     private void bindRow(PreparedStatement upsert, PendingOperation operation, String state) throws SQLException {
         upsert.setString(1, operation.id().toString());
         upsert.setString(2, serverName);
-        upsert.setString(3, runId.toString());
+        upsert.setString(3, runId);
         upsert.setString(4, operation.operation().type().name());
         upsert.setString(5, codec.toJson(operation.operation()));
         upsert.setString(6, state);
@@ -215,7 +297,8 @@ public final class SqlOutbox implements OutboxListener {
         upsert.setLong(8, operation.deadline().toEpochMilli());
     }
 
-    private record StoredRow(UUID id, String ownerRun, String type, String payload, String state, long acceptedAt, long deadline) {}
+    /** A row as read; {@code id} is whatever the column holds (a row edited by hand may not hold a UUID). */
+    private record StoredRow(String id, String ownerRun, String type, String payload, String state, long acceptedAt, long deadline) {}
 
     private ReplayReport replay(Connection connection, CadDispatcher dispatcher) throws SQLException {
         Instant now = database.clock.instant();
@@ -223,18 +306,58 @@ public final class SqlOutbox implements OutboxListener {
         List<PendingOperation> expired = new ArrayList<>();
         List<PendingOperation> outcomeUnknown = new ArrayList<>();
         int unreadable = 0;
+        int leftToLiveRuns = 0;
+        Map<String, List<StoredRow>> byOwner = new LinkedHashMap<>();
         for (StoredRow row : leftoverRows(connection)) {
+            byOwner.computeIfAbsent(row.ownerRun().strip(), owner -> new ArrayList<>()).add(row);
+        }
+        for (Map.Entry<String, List<StoredRow>> owner : byOwner.entrySet()) {
+            if (!runLock.tryAcquire(connection, owner.getKey())) {
+                leftToLiveRuns += owner.getValue().size();
+                continue;
+            }
+            try {
+                unreadable += takeOver(connection, owner.getValue(), now, toResubmit, expired, outcomeUnknown);
+            } finally {
+                runLock.release(connection, owner.getKey());
+            }
+        }
+        if (leftToLiveRuns > 0) {
+            logger.warning(leftToLiveRuns + " saved CAD operation(s) under storage.server-name '" + serverName + "' belong to another"
+                    + " CadBridge that is running now with the same server-name; they are left to it. Give every server sharing"
+                    + " the database its own storage.server-name.");
+        }
+        // Claims are committed (autocommit) before anything is resubmitted: a crash from here on
+        // leaves the rows to the next run's replay, never to two dispatchers at once.
+        List<ReplayReport.Resubmitted> resubmitted = new ArrayList<>();
+        for (PendingOperation pending : toResubmit) {
+            unfinishedTypes.put(pending.id(), pending.operation().type());
+            resubmitted.add(new ReplayReport.Resubmitted(pending, dispatcher.resubmit(pending)));
+        }
+        return new ReplayReport(resubmitted, expired, outcomeUnknown, unreadable);
+    }
+
+    /**
+     * Sorts the rows of one run that is no longer alive (this replay holds its lock): expired and
+     * in-doubt ones are removed, the others claimed for this run. Returns the unreadable rows removed.
+     */
+    private int takeOver(Connection connection, List<StoredRow> rows, Instant now, List<PendingOperation> toResubmit,
+                         List<PendingOperation> expired, List<PendingOperation> outcomeUnknown) throws SQLException {
+        int unreadable = 0;
+        for (StoredRow row : rows) {
+            UUID id;
             CadOperation operation;
             try {
+                id = UUID.fromString(row.id());
                 operation = codec.fromJson(row.type(), row.payload());
-            } catch (OperationCodec.UnreadableOperationException e) {
+            } catch (OperationCodec.UnreadableOperationException | IllegalArgumentException e) {
                 if (removeIfStillOwnedBy(connection, row)) {
                     unreadable++;
                     logger.warning("Outbox row " + row.id() + " is not a valid operation and was removed without sending: " + e.getMessage());
                 }
                 continue;
             }
-            PendingOperation pending = new PendingOperation(row.id(), operation,
+            PendingOperation pending = new PendingOperation(id, operation,
                     Instant.ofEpochMilli(row.acceptedAt()), Instant.ofEpochMilli(row.deadline()));
             if (!pending.deadline().isAfter(now)) {
                 if (removeIfStillOwnedBy(connection, row)) {
@@ -251,14 +374,7 @@ public final class SqlOutbox implements OutboxListener {
                 toResubmit.add(pending);
             }
         }
-        // Claims are committed (autocommit) before anything is resubmitted: a crash from here on
-        // leaves the rows to the next run's replay, never to two dispatchers at once.
-        List<ReplayReport.Resubmitted> resubmitted = new ArrayList<>();
-        for (PendingOperation pending : toResubmit) {
-            unfinishedTypes.put(pending.id(), pending.operation().type());
-            resubmitted.add(new ReplayReport.Resubmitted(pending, dispatcher.resubmit(pending)));
-        }
-        return new ReplayReport(resubmitted, expired, outcomeUnknown, unreadable);
+        return unreadable;
     }
 
     private List<StoredRow> leftoverRows(Connection connection) throws SQLException {
@@ -267,10 +383,10 @@ public final class SqlOutbox implements OutboxListener {
                 "SELECT id, owner_run, op_type, payload, state, accepted_at, deadline FROM " + database.tables.outbox()
                         + " WHERE server_name = ? AND owner_run <> ? ORDER BY accepted_at")) {
             select.setString(1, serverName);
-            select.setString(2, runId.toString());
+            select.setString(2, runId);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new StoredRow(UUID.fromString(result.getString(1).strip()), result.getString(2), result.getString(3),
+                    rows.add(new StoredRow(result.getString(1).strip(), result.getString(2), result.getString(3),
                             result.getString(4), result.getString(5), result.getLong(6), result.getLong(7)));
                 }
             }
@@ -282,8 +398,8 @@ public final class SqlOutbox implements OutboxListener {
     private boolean claim(Connection connection, StoredRow row) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + database.tables.outbox()
                 + " SET owner_run = ?, state = '" + PENDING + "' WHERE id = ? AND owner_run = ?")) {
-            update.setString(1, runId.toString());
-            update.setString(2, row.id().toString());
+            update.setString(1, runId);
+            update.setString(2, row.id());
             update.setString(3, row.ownerRun());
             return update.executeUpdate() == 1;
         }
@@ -292,7 +408,7 @@ public final class SqlOutbox implements OutboxListener {
     private boolean removeIfStillOwnedBy(Connection connection, StoredRow row) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM " + database.tables.outbox() + " WHERE id = ? AND owner_run = ?")) {
-            delete.setString(1, row.id().toString());
+            delete.setString(1, row.id());
             delete.setString(2, row.ownerRun());
             return delete.executeUpdate() == 1;
         }

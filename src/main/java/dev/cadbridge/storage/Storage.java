@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +39,12 @@ public final class Storage {
     private final SchemaMigrator migrator;
     private final StorageTuning tuning;
     private final Logger logger;
+    /** This run's id in the outbox rows it owns, and the name of its liveness lock. */
+    private final String runId = UUID.randomUUID().toString();
+    private final RunLock runLock;
+    private final RunLiveness liveness;
     private long nextStartAttemptNanos;
+    private long nextHeartbeatNanos;
 
     private Storage(StorageConfig config, Path dataFolder, Clock clock, StorageTuning tuning, Logger logger) {
         this.config = config;
@@ -55,8 +61,11 @@ public final class Storage {
                 Executors.newSingleThreadScheduledExecutor(named("CadBridge-Storage-Writer")),
                 Executors.newFixedThreadPool(config.poolSize(), named("CadBridge-Storage-Query-")),
                 tuning.connectionTimeout().plus(tuning.migrationLockWait()));
-        this.migrator = new SchemaMigrator(dialect, tables, dialect.schemaLock(config, tables), tuning.migrationLockWait(), clock);
-        this.outbox = new SqlOutbox(database, new OutboxBacklog(tuning.backlogLimit()), config.serverName(), logger);
+        this.migrator = new SchemaMigrator(dialect, tables, dialect.schemaLock(config, tables), tuning.migrationLockWait(),
+                tuning.queryTimeout(), clock);
+        this.runLock = dialect.runLock();
+        this.liveness = new RunLiveness(runLock, runId, dataSource, dataSource::evictConnection);
+        this.outbox = new SqlOutbox(database, new OutboxBacklog(tuning.backlogLimit()), config.serverName(), runId, runLock, logger);
         this.identities = new SqlIdentityRepository(database);
     }
 
@@ -105,30 +114,55 @@ public final class Storage {
         outbox.persistPending(stillPending);
         boolean written = false;
         try {
-            written = database.writer.submit(() -> finalFlush(deadline)).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            written = database.writer.submit(() -> {
+                try {
+                    return finalFlush(deadline);
+                } finally {
+                    liveness.release();
+                }
+            }).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             logger.log(Level.FINE, "final outbox write did not finish", e);
         }
         if (!written) {
-            logger.severe("Storage stopped with " + outbox.backlogSize() + " outbox change(s) not written ("
+            logger.severe("Storage stopped with " + outbox.unwrittenCount() + " outbox change(s) not written ("
                     + (database.health.lastError() == null ? "timed out" : database.health.lastError())
                     + "); operations among them are lost if they were not yet delivered");
+        }
+        int refused = outbox.refusedCount();
+        if (refused > 0) {
+            logger.severe(refused + " CAD operation(s) the database refused to store (each was logged with the reason) are not"
+                    + " stored; they are lost if they were not yet delivered");
         }
         database.writer.shutdownNow();
         database.queries.shutdownNow();
         awaitQuietly(database.writer, deadline);
         awaitQuietly(database.queries, deadline);
         dataSource.close();
+        runLock.ended(runId);
+        PluginDrivers.deregister(Storage.class.getClassLoader(), logger);
+    }
+
+    /**
+     * Stops at once without writing anything, as a killed server would: its connections close, so
+     * the database ends its sessions and its liveness lock. For tests of crash recovery.
+     */
+    void abandon() {
+        database.writer.shutdownNow();
+        database.queries.shutdownNow();
+        dataSource.close();
+        runLock.ended(runId);
     }
 
     private boolean finalFlush(long deadline) {
+        outbox.retryRefused();
         while (System.nanoTime() < deadline) {
             if (!database.ready.isDone()) {
                 tryStart();
             }
-            if (outbox.flush() && outbox.backlogSize() == 0) {
+            if (outbox.flush() && !outbox.hasUnwritten()) {
                 return true;
             }
             long pause = Math.min(tuning.retryDelay().toNanos(), deadline - System.nanoTime());
@@ -147,16 +181,66 @@ public final class Storage {
                 }
                 return;
             }
-            outbox.flush();
+            Liveness state = confirmLiveness();
+            if (state == Liveness.CANNOT_WRITE) {
+                return;
+            }
+            if (outbox.hasUnwritten()) {
+                outbox.flush();
+            } else if (state == Liveness.JUST_ANSWERED) {
+                // Only with nothing to write: otherwise the write decides, so a write that keeps
+                // failing while the heartbeat answers does not flap the status and the log.
+                database.health.succeeded();
+            }
         } catch (RuntimeException e) {
             // A scheduled task that throws is never run again; keep the writer alive.
             logger.log(Level.WARNING, "Storage writer hit an unexpected error; it keeps running", e);
         }
     }
 
+    private enum Liveness {
+        /** The database does not answer (the outage is recorded), or this run does not hold its lock. */
+        CANNOT_WRITE,
+        HELD,
+        /** Held, and the heartbeat just got an answer. */
+        JUST_ANSWERED
+    }
+
+    /**
+     * Asks the liveness lock's connection for a sign of life every heartbeat interval, so a
+     * database that goes silent while nothing is written shows as unavailable too, and takes the
+     * lock again (paced by the retry delay) when it was lost with its connection.
+     */
+    private Liveness confirmLiveness() {
+        long now = System.nanoTime();
+        if (liveness.held() && now - nextHeartbeatNanos < 0) {
+            return Liveness.HELD;
+        }
+        if (!liveness.held() && now - nextStartAttemptNanos < 0) {
+            return Liveness.CANNOT_WRITE;
+        }
+        try {
+            boolean held = liveness.confirm();
+            nextHeartbeatNanos = System.nanoTime() + tuning.heartbeatInterval().toNanos();
+            if (!held) {
+                nextStartAttemptNanos = System.nanoTime() + tuning.retryDelay().toNanos();
+                return Liveness.CANNOT_WRITE;
+            }
+            return Liveness.JUST_ANSWERED;
+        } catch (SQLException | RuntimeException e) {
+            database.health.failed(e);
+            nextStartAttemptNanos = System.nanoTime() + tuning.retryDelay().toNanos();
+            return Liveness.CANNOT_WRITE;
+        }
+    }
+
     private void tryStart() {
         try {
             List<Integer> applied = database.withConnection(migrator::migrate);
+            if (!liveness.confirm()) {
+                throw new IllegalStateException("this run's liveness lock is held by another session");
+            }
+            nextHeartbeatNanos = System.nanoTime() + tuning.heartbeatInterval().toNanos();
             database.ready.complete(null);
             logger.info("Storage ready: " + target + (applied.isEmpty() ? "" : " (schema migrated to version " + applied.getLast() + ")"));
         } catch (SQLException | RuntimeException e) {
@@ -174,10 +258,15 @@ public final class Storage {
             pool.setUsername(config.user());
             pool.setPassword(config.password());
         }
-        // Writer + query threads + one for the replay/migration running beside them.
-        pool.setMaximumPoolSize(config.poolSize() + 2);
+        // Writer + query threads + one for the replay/migration running beside them + the liveness lock's.
+        pool.setMaximumPoolSize(config.poolSize() + 3);
         pool.setMinimumIdle(1);
         pool.setConnectionTimeout(tuning.connectionTimeout().toMillis());
+        pool.setValidationTimeout(Math.max(250, Math.min(tuning.connectionTimeout().toMillis(), tuning.silenceTimeout().toMillis())));
+        // Touch idle connections so a firewall does not silently forget them (30 s is Hikari's minimum).
+        pool.setKeepaliveTime(Duration.ofSeconds(30).toMillis());
+        dialect.driverProperties(tuning).forEach(pool::addDataSourceProperty);
+        pool.setConnectionInitSql(dialect.sessionSetup(tuning));
         // Never fail or block construction when the database is down; the writer retries.
         pool.setInitializationFailTimeout(-1);
         return pool;

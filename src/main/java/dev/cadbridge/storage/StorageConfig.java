@@ -28,7 +28,11 @@ public record StorageConfig(
     public static final int MAX_TABLE_PREFIX_LENGTH = 32;
     public static final int MAX_SERVER_NAME_LENGTH = 64;
 
-    private static final Pattern TABLE_PREFIX = Pattern.compile("[A-Za-z0-9_]*");
+    /** Empty, or an identifier start: H2 and PostgreSQL refuse an unquoted table name that starts with a digit. */
+    private static final Pattern TABLE_PREFIX = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)?");
+    /** What {@link #isTablePrefix} allows, in words, for problems and exceptions. */
+    public static final String TABLE_PREFIX_RULE =
+            "must start with a letter or '_' and may only contain letters, digits and '_' (at most " + MAX_TABLE_PREFIX_LENGTH + ")";
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern SERVER_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
@@ -58,8 +62,7 @@ public record StorageConfig(
         }
         tablePrefix = tablePrefix == null ? "" : tablePrefix;
         if (!isTablePrefix(tablePrefix)) {
-            throw new IllegalArgumentException("storage.table-prefix: '" + tablePrefix
-                    + "' may only contain letters, digits and '_' (at most " + MAX_TABLE_PREFIX_LENGTH + ")");
+            throw new IllegalArgumentException("storage.table-prefix: '" + tablePrefix + "' " + TABLE_PREFIX_RULE);
         }
         serverName = serverName == null ? "" : serverName.strip();
         if (!isServerName(serverName)) {

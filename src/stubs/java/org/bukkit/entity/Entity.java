@@ -1,5 +1,6 @@
 package org.bukkit.entity;
 
+import io.papermc.paper.threadedregions.scheduler.EntityScheduler;
 import java.util.UUID;
 import org.bukkit.Location;
 import org.bukkit.command.CommandSender;
@@ -12,4 +13,6 @@ public interface Entity extends CommandSender {
     boolean isInsideVehicle();
 
     boolean isInWater();
+
+    EntityScheduler getScheduler();
 }

@@ -8,8 +8,10 @@ import dev.cadbridge.sonoran.KickUnit;
 import dev.cadbridge.testing.FakePlayer;
 import dev.cadbridge.testing.Harness;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +107,21 @@ class AfkKickTest {
         assertThat(sam.lastMessage()).contains("Move within 30 seconds");
         custom.platform.advance(Duration.ofSeconds(30));
         assertThat(custom.cad.received()).containsExactly(new KickUnit(sam.uniqueId().toString(), "Idle"));
+    }
+
+    /** Folia: a player's state may only be touched on the thread that owns the player, never from the global timer. */
+    @Test
+    void theTimerLooksAtAPlayerOnlyOnThatPlayersOwnThread() {
+        List<String> offThread = new CopyOnWriteArrayList<>();
+        alex.onTouch(() -> {
+            if (!h.platform.isRunningFor(alex.uniqueId())) {
+                offThread.add(new Throwable().getStackTrace()[2].toString());
+            }
+        });
+        h.platform.advance(Duration.ofMinutes(10));
+        assertThat(alex.messages()).hasSize(2); // the warning and the kick notice
+        assertThat(h.cad.received()).hasSize(1);
+        assertThat(offThread).isEmpty();
     }
 
     @Test

@@ -34,7 +34,7 @@ class NotConnectedTest {
         h.run(admin, "");
         assertThat(admin.messages().get(0)).startsWith("[CAD] CadBridge cannot reach the CAD: no API key is set");
         h.run(h.console, "status");
-        assertThat(h.console.messages()).anyMatch(line -> line.startsWith("Not connected: no API key is set"));
+        assertThat(h.console.messages()).anyMatch(line -> line.startsWith("CAD: not connected: no API key is set"));
     }
 
     @Test

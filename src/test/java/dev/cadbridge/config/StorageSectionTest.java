@@ -64,7 +64,8 @@ class StorageSectionTest {
         "username     | '  '       | is empty; a database user is needed for mariadb, mysql and postgresql; using cadbridge",
         "pool-size    | 0          | 0 is out of range; allowed 1 to 50; using 2",
         "pool-size    | 51         | 51 is out of range; allowed 1 to 50; using 2",
-        "table-prefix | cad-bridge | \"cad-bridge\" may only contain letters, digits and '_' (at most 32); using cadbridge_",
+        "table-prefix | cad-bridge | \"cad-bridge\" must start with a letter or '_' and may only contain letters, digits and '_' (at most 32); using cadbridge_",
+        "table-prefix | 1st_       | \"1st_\" must start with a letter or '_' and may only contain letters, digits and '_' (at most 32); using cadbridge_",
         "server-name  | my server  | \"my server\" must be 1 to 64 letters, digits, '_', '.' or '-'; using default",
         "server-name  | ''         | \"\" must be 1 to 64 letters, digits, '_', '.' or '-'; using default",
     })

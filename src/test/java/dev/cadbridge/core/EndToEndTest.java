@@ -159,7 +159,7 @@ class EndToEndTest {
         FakePlayer officer = h.join(h.staff("Officer"));
         h.run(officer, "close " + callId);
         h.run(h.console, "status");
-        eventually(() -> h.console.messages().stream().anyMatch(line -> line.startsWith("Circuit: open")));
+        eventually(() -> h.console.messages().stream().anyMatch(line -> line.startsWith("CAD: circuit open")));
         assertThat(sandbox.closedCalls()).isEmpty();
 
         sandbox.restoreKey();

@@ -68,4 +68,37 @@ class OutboxBacklogTest {
         backlog.finished(persistedEarlier);
         assertThat(backlog.drain()).containsKey(persistedEarlier).containsKey(first.id()).hasSize(3);
     }
+
+    @Test
+    void aRefusedChangeIsSetAsideNotRetriedAndOnlyItsDeleteIsWrittenOnceTheOperationFinishes() {
+        OutboxBacklog backlog = new OutboxBacklog(100);
+        PendingOperation refused = kick("refused");
+        PendingOperation stored = kick("stored");
+        backlog.accepted(refused);
+        backlog.accepted(stored);
+        Map<UUID, OutboxBacklog.Change> batch = backlog.drain();
+        backlog.settle(Map.of(), Map.of(refused.id(), batch.get(refused.id())));
+
+        assertThat(backlog.size()).as("kept in memory").isEqualTo(1);
+        assertThat(backlog.waiting()).isZero();
+        backlog.sending(List.of(refused.id()));
+        assertThat(backlog.drain()).as("a refused change is not offered again").isEmpty();
+        backlog.written();
+        assertThat(backlog.refusedCount()).isEqualTo(1);
+
+        backlog.finished(refused.id());
+        assertThat(backlog.drain()).containsExactly(Map.entry(refused.id(), new OutboxBacklog.Change(null, OutboxBacklog.RowState.DONE)));
+        backlog.written();
+        assertThat(backlog.size()).isZero();
+    }
+
+    @Test
+    void refusedChangesAreOfferedOnceMoreWhenAsked() {
+        OutboxBacklog backlog = new OutboxBacklog(100);
+        PendingOperation refused = kick("refused");
+        backlog.accepted(refused);
+        backlog.settle(Map.of(), backlog.drain());
+        backlog.retryRefused();
+        assertThat(backlog.drain()).containsExactly(Map.entry(refused.id(), new OutboxBacklog.Change(refused, OutboxBacklog.RowState.PENDING)));
+    }
 }

@@ -28,6 +28,14 @@ class StorageConfigTest {
     }
 
     @Test
+    void aTablePrefixMustStartWithALetterOrUnderscoreBecauseH2AndPostgresqlRefuseTableNamesStartingWithADigit() {
+        assertThatThrownBy(() -> mariadb("2cad_", "lobby", "")).hasMessage(
+                "storage.table-prefix: '2cad_' must start with a letter or '_' and may only contain letters, digits and '_' (at most 32)");
+        assertThat(mariadb("_2cad_", "lobby", "").tablePrefix()).isEqualTo("_2cad_");
+        assertThat(mariadb("", "lobby", "").tablePrefix()).as("no prefix at all").isEmpty();
+    }
+
+    @Test
     void everyServerNeedsAName() {
         assertThatThrownBy(() -> mariadb("cad_", " ", "")).hasMessageStartingWith("storage.server-name: ''");
         assertThatThrownBy(() -> mariadb("cad_", "my server", "")).hasMessageStartingWith("storage.server-name: 'my server'");

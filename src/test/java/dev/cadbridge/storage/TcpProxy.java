@@ -12,13 +12,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A loopback TCP forwarder in front of a real database server, so a test can make the database
- * unreachable (every connection reset, new ones refused at once) and bring it back.
+ * unreachable and bring it back, in two ways: {@link #cut} resets every connection and refuses new
+ * ones (a server that is down), {@link #blackhole} keeps every connection open and accepts new ones
+ * but forwards nothing in either direction (a host that lost power, or a firewall dropping
+ * packets: no reset ever arrives). After {@link #restore} a held connection carries on with the
+ * bytes held back, as TCP does when the network comes back.
  */
 final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final InetSocketAddress target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Object flow = new Object();
     private volatile boolean down;
+    private boolean silent;
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
         this.target = new InetSocketAddress(targetHost, targetPort);
@@ -40,8 +46,27 @@ final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /** Stops forwarding without closing anything, until {@link #restore}. */
+    void blackhole() {
+        synchronized (flow) {
+            silent = true;
+        }
+    }
+
     void restore() {
         down = false;
+        synchronized (flow) {
+            silent = false;
+            flow.notifyAll();
+        }
+    }
+
+    private void awaitFlow() throws InterruptedException {
+        synchronized (flow) {
+            while (silent) {
+                flow.wait();
+            }
+        }
     }
 
     private void acceptLoop() {
@@ -72,11 +97,14 @@ final class TcpProxy implements AutoCloseable {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                awaitFlow();
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
+                    awaitFlow();
                     out.write(buffer, 0, read);
                 }
-            } catch (IOException ignored) {
+                awaitFlow(); // the end of the stream is held back too
+            } catch (IOException | InterruptedException ignored) {
                 // the other side or cut() closed it
             } finally {
                 closeQuietly(from);
@@ -99,6 +127,7 @@ final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        restore();
         cut();
         server.close();
     }

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
@@ -37,12 +38,25 @@ final class TestDatabases {
         return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_";
     }
 
-    /** A plain JDBC connection to the same database, to look at what the storage wrote. */
+    /**
+     * A plain JDBC connection to the same database, to look at what the storage wrote. Through the
+     * driver itself, not {@code DriverManager}: a closed storage deregisters the drivers its class
+     * loader loaded, which in tests is this one.
+     */
     static Connection open(StorageConfig config, Path dataFolder) throws SQLException {
-        String url = SqlDialect.of(config.type()).jdbcUrl(config, dataFolder);
-        return config.type() == StorageType.H2
-                ? DriverManager.getConnection(url)
-                : DriverManager.getConnection(url, config.user(), config.password());
+        SqlDialect dialect = SqlDialect.of(config.type());
+        Properties credentials = new Properties();
+        if (config.type() != StorageType.H2) {
+            credentials.setProperty("user", config.user());
+            credentials.setProperty("password", config.password());
+        }
+        Driver driver;
+        try {
+            driver = (Driver) Class.forName(dialect.driverClassName()).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new SQLException("cannot load " + dialect.driverClassName(), e);
+        }
+        return driver.connect(dialect.jdbcUrl(config, dataFolder), credentials);
     }
 
     static void dropTables(StorageConfig config, Path dataFolder) throws SQLException {

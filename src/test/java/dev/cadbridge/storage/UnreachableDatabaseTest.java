@@ -16,9 +16,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A networked database going away and coming back, through a proxy the test can cut. */
@@ -47,7 +51,17 @@ class UnreachableDatabaseTest {
         }
     }
 
+    private static final StorageTuning QUICK = new StorageTuning(Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(500),
+            Duration.ofSeconds(10), 1_000);
+    /** Network timeouts short enough for a test; the defaults are checked in {@link #theDefaultsDetectASilentDatabaseWithinHalfAMinute}. */
+    private static final StorageTuning QUICK_SILENCE = QUICK.withNetworkTimeouts(
+            Duration.ofMillis(1500), Duration.ofSeconds(2), Duration.ofMillis(500));
+
     private Storage startThroughProxy(StorageType type, boolean downAtStart) throws Exception {
+        return startThroughProxy(type, downAtStart, QUICK);
+    }
+
+    private Storage startThroughProxy(StorageType type, boolean downAtStart, StorageTuning tuning) throws Exception {
         direct = TestDatabases.config(type, prefix, "alpha");
         proxy = new TcpProxy(direct.host(), direct.port());
         if (downAtStart) {
@@ -55,8 +69,6 @@ class UnreachableDatabaseTest {
         }
         StorageConfig viaProxy = new StorageConfig(type, "127.0.0.1", proxy.port(), direct.database(), direct.user(),
                 direct.password(), 2, prefix, "alpha");
-        StorageTuning tuning = new StorageTuning(Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(500),
-                Duration.ofSeconds(10), 1_000);
         storage = Storage.start(viaProxy, dataFolder, clock, tuning, log.logger);
         return storage;
     }
@@ -112,9 +124,101 @@ class UnreachableDatabaseTest {
         await().atMost(WAIT).until(() -> storage.status().connection() == StorageStatus.Connection.UNAVAILABLE);
         assertThat(storage.ready()).isNotDone();
         assertThat(storage.status().backlog()).isEqualTo(5);
+        CompletableFuture<?> lookup = storage.identities().find(UUID.randomUUID());
+        // A lookup while the database is known to be down fails at once.
+        await().atMost(Duration.ofSeconds(2)).until(lookup::isDone);
+        assertThat(lookup).failsWithin(Duration.ZERO).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withMessageContaining("storage is not ready");
 
         proxy.restore();
         await().atMost(WAIT).until(() -> storage.ready().isDone() && storage.status().backlog() == 0);
         assertThat(outboxRowsSeenDirectly()).isEqualTo(5);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StorageType.class, names = {"POSTGRESQL", "MARIADB"})
+    void aDatabaseThatGoesSilentMidWriteCountsAsUnreachableWithinTheSilenceTimeoutAndLosesNothing(StorageType type) throws Exception {
+        startThroughProxy(type, false, QUICK_SILENCE);
+        storage.ready().get();
+        acceptKicks(5);
+        await().atMost(WAIT).until(() -> storage.status().backlog() == 0);
+
+        proxy.blackhole();
+        long silentSince = System.nanoTime();
+        acceptKicks(20); // the next write goes out and is never answered
+        await().atMost(WAIT).until(() -> storage.status().connection() == StorageStatus.Connection.UNAVAILABLE);
+        Duration detection = Duration.ofNanos(System.nanoTime() - silentSince);
+        System.out.println("[figure] " + type + " silent mid-write: unreachable after " + detection.toMillis() + " ms");
+        assertThat(detection).as("detection time").isLessThan(QUICK_SILENCE.silentDatabaseDetection().plusSeconds(3));
+        assertThat(log.messages()).filteredOn(message -> message.contains("is unavailable")).singleElement().as("the outage line names the silence")
+                .satisfies(message -> assertThat(message).containsAnyOf("I/O error", "Socket timout", "Socket timeout", "Read timed out"));
+        assertThat(storage.status().backlog()).isEqualTo(20);
+        CompletableFuture<?> lookup = storage.identities().find(UUID.randomUUID());
+        await().atMost(WAIT).until(lookup::isDone);
+        assertThat(lookup).as("a lookup fails instead of queueing behind the silent database").isCompletedExceptionally();
+
+        proxy.restore();
+        await().atMost(WAIT).until(() -> storage.status().backlog() == 0);
+        assertThat(outboxRowsSeenDirectly()).as("nothing lost").isEqualTo(25);
+        assertThat(storage.status().connection()).isEqualTo(StorageStatus.Connection.REACHABLE);
+        assertThat(log.count("is unavailable")).isEqualTo(1);
+        assertThat(log.count("works again")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StorageType.class, names = {"POSTGRESQL", "MARIADB"})
+    void aDatabaseThatGoesSilentWhileNothingIsWrittenShowsAsUnreachableToo(StorageType type) throws Exception {
+        startThroughProxy(type, false, QUICK_SILENCE);
+        storage.ready().get();
+
+        proxy.blackhole();
+        long silentSince = System.nanoTime();
+        await().atMost(WAIT).until(() -> storage.status().connection() == StorageStatus.Connection.UNAVAILABLE);
+        Duration detection = Duration.ofNanos(System.nanoTime() - silentSince);
+        System.out.println("[figure] " + type + " silent while idle: unreachable after " + detection.toMillis() + " ms");
+        assertThat(detection).as("detection time").isLessThan(QUICK_SILENCE.silentDatabaseDetection().plusSeconds(3));
+
+        acceptKicks(10);
+        assertThat(storage.status().backlog()).isEqualTo(10);
+        proxy.restore();
+        await().atMost(WAIT).until(() -> storage.status().backlog() == 0);
+        assertThat(outboxRowsSeenDirectly()).as("nothing lost").isEqualTo(10);
+        assertThat(storage.status().connection()).isEqualTo(StorageStatus.Connection.REACHABLE);
+    }
+
+    /**
+     * The shipped timings, measured: slow (up to half a minute per case), so it runs only when
+     * asked, with {@code -Dcadbridge.measure-silence=true}. docs/RELIABILITY.md quotes its figures.
+     */
+    @ParameterizedTest
+    @CsvSource({"POSTGRESQL, true", "MARIADB, true", "POSTGRESQL, false", "MARIADB, false"})
+    @EnabledIfSystemProperty(named = "cadbridge.measure-silence", matches = "true")
+    void theDefaultsDetectASilentDatabaseWithinHalfAMinute(StorageType type, boolean midWrite) throws Exception {
+        startThroughProxy(type, false, StorageTuning.defaults());
+        storage.ready().get();
+        proxy.blackhole();
+        long silentSince = System.nanoTime();
+        if (midWrite) {
+            acceptKicks(20);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> storage.status().connection() == StorageStatus.Connection.UNAVAILABLE);
+        Duration detection = Duration.ofNanos(System.nanoTime() - silentSince);
+        System.out.println("[figure] " + type + (midWrite ? " silent mid-write" : " silent while idle")
+                + ", shipped defaults: unreachable after " + detection.toMillis() + " ms (" + storage.status().lastError() + ")");
+        assertThat(detection).isLessThanOrEqualTo(Duration.ofSeconds(30));
+        if (!midWrite) {
+            acceptKicks(20);
+        }
+        proxy.restore();
+        long restoredAt = System.nanoTime();
+        await().atMost(Duration.ofSeconds(60)).until(() -> storage.status().backlog() == 0);
+        System.out.println("[figure] " + type + " backlog written " + Duration.ofNanos(System.nanoTime() - restoredAt).toMillis()
+                + " ms after the database answered again");
+        assertThat(outboxRowsSeenDirectly()).isEqualTo(20);
+    }
+
+    @Test
+    void theShippedTimingsPromiseDetectionOfASilentDatabaseWithinHalfAMinute() {
+        assertThat(StorageTuning.defaults().silentDatabaseDetection()).isLessThanOrEqualTo(Duration.ofSeconds(30));
     }
 }

@@ -41,6 +41,10 @@ public final class FakeCad implements CadConnection, CadDispatcher, CadLinks {
     private volatile RuntimeException linkFailure;
     private final List<SonoranSettings> reconfigurations = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile DispatcherStatus status = new DispatcherStatus(ApiGeneration.V2, "https://api.sonorancad.com",
+            DispatcherStatus.CircuitState.CLOSED, null, Instant.parse("2026-01-01T11:59:00Z"),
+            new DispatcherStatus.LastFailure(Instant.parse("2026-01-01T11:00:00Z"), "RATE_LIMITED", "API rate limit exceeded", "trace-123"),
+            Map.of(OperationType.KICK, 2), Map.of(), new DispatcherStatus.Counters(10, 8, 1, 7, 1, 0));
 
     public FakeCad(Clock clock) {
         this.clock = clock;
@@ -142,12 +146,14 @@ public final class FakeCad implements CadConnection, CadDispatcher, CadLinks {
         return submit(operation.operation());
     }
 
+    /** What {@link #status()} answers from now on. */
+    public void reportStatus(DispatcherStatus status) {
+        this.status = status;
+    }
+
     @Override
     public DispatcherStatus status() {
-        return new DispatcherStatus(ApiGeneration.V2, "https://api.sonorancad.com", DispatcherStatus.CircuitState.CLOSED, null,
-                Instant.parse("2026-01-01T11:59:00Z"),
-                new DispatcherStatus.LastFailure(Instant.parse("2026-01-01T11:00:00Z"), "RATE_LIMITED", "API rate limit exceeded", "trace-123"),
-                Map.of(OperationType.KICK, 2), Map.of(), new DispatcherStatus.Counters(10, 8, 1, 7, 1, 0));
+        return status;
     }
 
     @Override

@@ -35,6 +35,10 @@ public final class FakeConsole implements CommandSource {
         return received.stream().map(Texts::plain).toList();
     }
 
+    public List<Component> components() {
+        return List.copyOf(received);
+    }
+
     public String lastMessage() {
         List<String> all = messages();
         return all.isEmpty() ? "" : all.get(all.size() - 1);

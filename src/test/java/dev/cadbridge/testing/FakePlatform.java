@@ -44,6 +44,8 @@ public final class FakePlatform implements Platform {
     private volatile Map<String, Object> configFile = Map.of();
     private volatile RuntimeException configReadFailure;
     private volatile Executor asyncExecutor = Runnable::run;
+    /** The player whose {@link #runFor} task is running, standing for "on that player's thread" (Folia). */
+    private volatile UUID runningFor;
 
     private static final class Scheduled {
         Instant due;
@@ -126,6 +128,26 @@ public final class FakePlatform implements Platform {
     /** By default off-thread work runs at once; with this it goes to {@code executor}, as on a real server. */
     public void runAsyncOn(Executor executor) {
         this.asyncExecutor = executor;
+    }
+
+    /** Queued with the main-thread work: the fake has one thread for the server and every player. */
+    @Override
+    public void runFor(PlatformPlayer player, Runnable task) {
+        mainQueue.add(() -> {
+            if (online.containsKey(player.uniqueId())) {
+                runningFor = player.uniqueId();
+                try {
+                    task.run();
+                } finally {
+                    runningFor = null;
+                }
+            }
+        });
+    }
+
+    /** Whether the code running now was handed to {@link #runFor} for this player. */
+    public boolean isRunningFor(UUID playerId) {
+        return playerId.equals(runningFor);
     }
 
     @Override

@@ -19,6 +19,7 @@ public final class FakePlayer implements PlatformPlayer {
     private final List<Component> received = new CopyOnWriteArrayList<>();
     private BlockPosition position = new BlockPosition(100, 64, -200);
     private Optional<Duration> idle = Optional.empty();
+    private volatile Runnable onTouch = () -> {};
 
     public FakePlayer(String name) {
         this(UUID.nameUUIDFromBytes(("player:" + name).getBytes()), name);
@@ -44,6 +45,11 @@ public final class FakePlayer implements PlatformPlayer {
         return this;
     }
 
+    /** Runs whenever the plugin reads or changes this player's state (permissions, messages, idle timer). */
+    public void onTouch(Runnable check) {
+        this.onTouch = check;
+    }
+
     public void serverIdle(Duration duration) {
         idle = Optional.ofNullable(duration);
     }
@@ -60,11 +66,13 @@ public final class FakePlayer implements PlatformPlayer {
 
     @Override
     public boolean hasPermission(String permission) {
+        onTouch.run();
         return permissions.contains(permission);
     }
 
     @Override
     public void sendMessage(Component message) {
+        onTouch.run();
         received.add(message);
     }
 
@@ -75,6 +83,7 @@ public final class FakePlayer implements PlatformPlayer {
 
     @Override
     public Optional<Duration> idleDuration() {
+        onTouch.run();
         return idle;
     }
 

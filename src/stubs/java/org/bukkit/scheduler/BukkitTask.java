@@ -1,5 +1,0 @@
-package org.bukkit.scheduler;
-
-public interface BukkitTask {
-    void cancel();
-}
