@@ -1,8 +1,8 @@
 package dev.cadbridge.paper;
 
 import dev.cadbridge.afk.AfkService;
-import dev.cadbridge.afk.AfkSettings;
 import dev.cadbridge.afk.AfkTracker;
+import dev.cadbridge.config.AfkSettings;
 import dev.cadbridge.config.Messages;
 import dev.cadbridge.identity.IdentityService;
 import dev.cadbridge.identity.IdentitySettings;

@@ -2,6 +2,7 @@ package dev.cadbridge.bench;
 
 import dev.cadbridge.dispatch.DispatcherSettings;
 import dev.cadbridge.dispatch.SonoranDispatcher;
+import dev.cadbridge.dispatch.SonoranDispatcherBuilder;
 import dev.cadbridge.sandbox.SonoranSandbox;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.ApiKey;
@@ -31,7 +32,7 @@ final class BenchSupport {
         return logger;
     }
 
-    static SonoranDispatcher.Builder dispatcher(SonoranSandbox cad, DispatcherSettings settings) {
+    static SonoranDispatcherBuilder dispatcher(SonoranSandbox cad, DispatcherSettings settings) {
         return SonoranDispatcher.builder(v2Settings(cad))
                 .dispatcherSettings(settings)
                 .logger(quietLogger("CadBridge-bench"));

@@ -1,9 +1,9 @@
 package dev.cadbridge.bench;
 
-import dev.cadbridge.dispatch.CadResult;
 import dev.cadbridge.dispatch.DispatcherSettings;
 import dev.cadbridge.dispatch.SonoranDispatcher;
 import dev.cadbridge.sandbox.SonoranSandbox;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.KickUnit;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

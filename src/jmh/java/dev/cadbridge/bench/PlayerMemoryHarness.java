@@ -1,8 +1,8 @@
 package dev.cadbridge.bench;
 
 import dev.cadbridge.afk.AfkService;
-import dev.cadbridge.afk.AfkSettings;
 import dev.cadbridge.afk.AfkTracker;
+import dev.cadbridge.config.AfkSettings;
 import dev.cadbridge.identity.CadIdentity;
 import dev.cadbridge.identity.IdentityService;
 import dev.cadbridge.identity.IdentitySettings;

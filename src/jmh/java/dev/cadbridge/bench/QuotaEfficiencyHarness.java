@@ -1,12 +1,12 @@
 package dev.cadbridge.bench;
 
-import dev.cadbridge.dispatch.CadResult;
 import dev.cadbridge.dispatch.DispatcherSettings;
 import dev.cadbridge.dispatch.RateLimit;
 import dev.cadbridge.dispatch.SonoranDispatcher;
 import dev.cadbridge.sandbox.SandboxEvent;
 import dev.cadbridge.sandbox.SandboxRequest;
 import dev.cadbridge.sandbox.SonoranSandbox;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.KickUnit;
 import dev.cadbridge.sonoran.OperationType;
 import java.time.Duration;

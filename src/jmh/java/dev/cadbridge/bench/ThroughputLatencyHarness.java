@@ -1,10 +1,10 @@
 package dev.cadbridge.bench;
 
-import dev.cadbridge.dispatch.CadResult;
 import dev.cadbridge.dispatch.DispatcherSettings;
 import dev.cadbridge.dispatch.SonoranDispatcher;
 import dev.cadbridge.sandbox.SandboxRequest;
 import dev.cadbridge.sandbox.SonoranSandbox;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.CallOrigin;
 import dev.cadbridge.sonoran.CallStatus;
 import dev.cadbridge.sonoran.CadOperation;

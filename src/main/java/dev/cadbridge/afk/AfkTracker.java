@@ -1,5 +1,6 @@
 package dev.cadbridge.afk;
 
+import dev.cadbridge.config.AfkSettings;
 import dev.cadbridge.platform.PlatformPlayer;
 import java.time.Clock;
 import java.time.Duration;

@@ -25,6 +25,7 @@ public final class CadCommand {
         all.add(new KickCommand(services, requests));
         all.add(new DispatchCommand(services, requests));
         all.add(new CloseCommand(services, requests));
+        all.add(new Emergency911Command(services, requests));
         all.add(new LinkCommand(services, requests));
         all.add(new UnlinkCommand(services));
         all.add(new WhoisCommand(services));

@@ -2,13 +2,13 @@ package dev.cadbridge.command;
 
 import dev.cadbridge.config.Message;
 import dev.cadbridge.config.Messages;
-import dev.cadbridge.dispatch.CadResult;
 import dev.cadbridge.platform.CommandSource;
 import dev.cadbridge.platform.PlatformPlayer;
 import dev.cadbridge.sonoran.CadOperation;
-import dev.cadbridge.sonoran.OperationType;
+import dev.cadbridge.sonoran.CadResult;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.logging.Level;
 import net.kyori.adventure.text.Component;
@@ -64,13 +64,15 @@ final class CadRequests {
         }
         return switch (result) {
             case CadResult.Delivered delivered -> onDelivered.apply(delivered);
+            // commands queue operations; only request-response routes reply, so this is their "done"
+            case CadResult.Replied replied -> onDelivered.apply(new CadResult.Delivered(OptionalLong.empty()));
             case CadResult.LeftOut left -> onLeftOut.apply(left);
             case CadResult.Failed failed -> failed.traceId() == null || failed.traceId().isBlank()
                     ? messages.render(Message.FAILED, Messages.text("reason", failed.message()))
                     : messages.render(Message.FAILED_WITH_TRACE, Messages.text("reason", failed.message()),
                             Messages.text("trace_id", failed.traceId()));
             case CadResult.Expired expired -> messages.render(Message.EXPIRED, Messages.text("reason", expired.message()));
-            case CadResult.OutcomeUnknown unknown -> operation.type() == OperationType.NEW_DISPATCH
+            case CadResult.OutcomeUnknown unknown -> !operation.type().route().repeatable()
                     ? messages.render(Message.OUTCOME_UNKNOWN, Messages.text("reason", unknown.message()))
                     : messages.render(Message.OUTCOME_UNCLEAR, Messages.text("reason", unknown.message()));
         };

@@ -1,6 +1,7 @@
 package dev.cadbridge.command;
 
 import dev.cadbridge.config.CommandValues;
+import dev.cadbridge.config.DispatchDefaults;
 import dev.cadbridge.config.Message;
 import dev.cadbridge.config.Messages;
 import dev.cadbridge.platform.CommandSource;

@@ -7,6 +7,7 @@ public final class Permissions {
     public static final String USE_DETACH = "cadbridge.use.detach";
     public static final String USE_LINK = "cadbridge.use.link";
     public static final String USE_HELP = "cadbridge.use.help";
+    public static final String USE_911 = "cadbridge.use.911";
     /** Staff, ops by default: act on others and on calls. */
     public static final String STAFF_ATTACH = "cadbridge.staff.attach";
     public static final String STAFF_DETACH = "cadbridge.staff.detach";

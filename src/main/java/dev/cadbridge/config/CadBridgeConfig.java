@@ -1,8 +1,5 @@
 package dev.cadbridge.config;
 
-import dev.cadbridge.afk.AfkSettings;
-import dev.cadbridge.command.CommandSettings;
-import dev.cadbridge.core.QuitAction;
 import dev.cadbridge.dispatch.DispatcherSettings;
 import dev.cadbridge.identity.IdentitySettings;
 import dev.cadbridge.link.LinkSettings;
@@ -15,6 +12,7 @@ import java.time.Duration;
  * config.yml after validation: every value here is usable. The API key is not part of it; it
  * travels only inside {@link dev.cadbridge.sonoran.SonoranSettings}.
  * {@code storage} takes effect only at start: the core opens the database once.
+ * {@code heartbeatInterval} is zero when the heartbeat is off.
  */
 public record CadBridgeConfig(
         ApiGeneration generation,
@@ -29,4 +27,5 @@ public record CadBridgeConfig(
         Duration shutdownTimeout,
         Messages messages,
         boolean debug,
-        StorageConfig storage) {}
+        StorageConfig storage,
+        Duration heartbeatInterval) {}

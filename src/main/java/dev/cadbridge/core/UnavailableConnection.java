@@ -1,13 +1,13 @@
 package dev.cadbridge.core;
 
 import dev.cadbridge.dispatch.CadDispatcher;
-import dev.cadbridge.dispatch.CadResult;
 import dev.cadbridge.dispatch.DispatcherStatus;
-import dev.cadbridge.dispatch.FailureKind;
 import dev.cadbridge.dispatch.PendingOperation;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.CadLinks;
 import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.CadResult;
+import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.SonoranSettings;
 import java.time.Duration;
 import java.util.List;

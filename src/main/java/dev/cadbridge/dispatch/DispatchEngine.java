@@ -1,14 +1,14 @@
 package dev.cadbridge.dispatch;
 
 import dev.cadbridge.sonoran.ApiGeneration;
-import dev.cadbridge.sonoran.AttachUnits;
 import dev.cadbridge.sonoran.CadOperation;
-import dev.cadbridge.sonoran.CloseCall;
-import dev.cadbridge.sonoran.DetachUnits;
-import dev.cadbridge.sonoran.KickUnit;
-import dev.cadbridge.sonoran.NewDispatch;
+import dev.cadbridge.sonoran.CadResult;
+import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.OperationLimits;
 import dev.cadbridge.sonoran.OperationType;
+import dev.cadbridge.sonoran.Route;
+import dev.cadbridge.sonoran.UnitSetOperation;
+import dev.cadbridge.sonoran.VersionCheck;
 import dev.cadbridge.sonoran.WireOutcome;
 import dev.cadbridge.sonoran.WireSupport;
 import java.time.Duration;
@@ -94,7 +94,6 @@ final class DispatchEngine {
     }
 
     private final DispatcherSettings settings;
-    private final Map<Endpoint, RateLimit> auxLimits;
     private final OutboxListener listener;
     private final Logger log;
     private final DoubleSupplier jitter;
@@ -102,14 +101,14 @@ final class DispatchEngine {
     private final List<Entry> arrivals = new ArrayList<>();
     private final Map<OperationType, ArrayDeque<Entry>> queues = new EnumMap<>(OperationType.class);
     private final Map<OperationType, String> disabled = new EnumMap<>(OperationType.class);
-    private Map<Endpoint, TokenBucket> buckets;
+    private Map<OperationType, TokenBucket> buckets;
     private ApiGeneration generation;
     private Batch inFlight;
     private boolean intakeClosed;
 
     private String circuitReason;
-    /** An unattributed 404 came back: the worker should ask the version check whether the address is wrong. */
-    private boolean addressCheckWanted;
+    /** A version check queued after an unattributed 404, to learn whether the address is wrong; one at a time. */
+    private boolean addressCheckQueued;
     private int transientFailuresInARow;
     private boolean backingOff;
     private long backoffUntil;
@@ -124,10 +123,9 @@ final class DispatchEngine {
     private long failed;
     private long expired;
 
-    DispatchEngine(ApiGeneration generation, DispatcherSettings settings, Map<Endpoint, RateLimit> auxLimits,
-                   OutboxListener listener, Logger log, DoubleSupplier jitter, Moment now) {
+    DispatchEngine(ApiGeneration generation, DispatcherSettings settings, OutboxListener listener, Logger log,
+                   DoubleSupplier jitter, Moment now) {
         this.settings = settings;
-        this.auxLimits = Map.copyOf(auxLimits);
         this.listener = listener;
         this.log = log;
         this.jitter = jitter;
@@ -138,17 +136,16 @@ final class DispatchEngine {
         this.buckets = buckets(generation, now.nanos());
     }
 
-    /** v2 limits each endpoint separately; v1 publishes no numbers, so one bucket paces every operation. */
-    private Map<Endpoint, TokenBucket> buckets(ApiGeneration generation, long now) {
-        Map<Endpoint, TokenBucket> result = new EnumMap<>(Endpoint.class);
+    /** v2 limits each route separately; v1 publishes no numbers, so one bucket paces every operation. */
+    private Map<OperationType, TokenBucket> buckets(ApiGeneration generation, long now) {
+        Map<OperationType, TokenBucket> result = new EnumMap<>(OperationType.class);
         TokenBucket shared = new TokenBucket(settings.v1RateLimit(), now);
         for (OperationType type : OperationType.values()) {
-            result.put(Endpoint.of(type), generation == ApiGeneration.V1 ? shared
-                    : new TokenBucket(settings.rateLimitFor(generation, type), now));
+            result.put(type, generation == ApiGeneration.V1 ? shared : new TokenBucket(settings.rateLimitFor(generation, type), now));
         }
-        auxLimits.forEach((endpoint, limit) -> result.put(endpoint, new TokenBucket(limit, now)));
         return result;
     }
+
 
     // ----- intake (any thread, under the dispatcher's lock) -----
 
@@ -159,24 +156,29 @@ final class DispatchEngine {
     void accept(PendingOperation pending, CompletableFuture<CadResult> future, boolean announce) {
         OperationType type = pending.operation().type();
         if (intakeClosed) {
-            reject(future, new CadResult.Failed(FailureKind.SHUT_DOWN,
+            reject(type, future, new CadResult.Failed(FailureKind.SHUT_DOWN,
                     "CadBridge is shutting down; this " + describe(type) + " was not queued", null));
+        } else if (generation == ApiGeneration.V1 && !type.route().onV1()) {
+            reject(type, future, new CadResult.Failed(FailureKind.NOT_CONFIGURED, "the v1 API has no " + describe(type)
+                    + "; set the API version to v2 in config.yml", null));
         } else if (disabled.containsKey(type)) {
-            reject(future, new CadResult.Failed(FailureKind.PLAN, disabled.get(type), null));
+            reject(type, future, new CadResult.Failed(FailureKind.PLAN, disabled.get(type), null));
         } else if (pendingCount() >= settings.queueCapacity()) {
-            reject(future, new CadResult.Failed(FailureKind.QUEUE_FULL, "the CAD queue is full ("
+            reject(type, future, new CadResult.Failed(FailureKind.QUEUE_FULL, "the CAD queue is full ("
                     + settings.queueCapacity() + " operations waiting); this " + describe(type)
                     + " was not queued. See /cad status for why the CAD is not keeping up.", null));
         } else {
-            if (announce) {
+            if (announce && type.route().stored()) {
                 notifyListener(() -> listener.accepted(pending));
             }
             arrivals.add(new Entry(pending, future, nextSequence++));
         }
     }
 
-    private void reject(CompletableFuture<CadResult> future, CadResult result) {
-        failed++;
+    private void reject(OperationType type, CompletableFuture<CadResult> future, CadResult result) {
+        if (!type.route().answersAtOnce()) {
+            failed++;
+        }
         future.complete(result);
     }
 
@@ -196,16 +198,20 @@ final class DispatchEngine {
     Batch nextBatch(Moment now) {
         admitArrivals();
         expire(now.wall());
-        if (inFlight != null || circuitReason != null || backingOff(now)) {
+        failUnanswerable(now);
+        if (inFlight != null) {
             return null;
         }
-        OperationType chosen = null;
+        OperationType chosen = nextAnswer(now);
+        if (chosen == null && (circuitReason != null || backingOff(now))) {
+            return null;
+        }
         long oldest = Long.MAX_VALUE;
-        Map<String, Long> oldestByTarget = oldestByTarget();
-        for (OperationType type : OperationType.values()) {
+        Map<String, Long> oldestByTarget = chosen == null ? oldestByTarget() : Map.of();
+        for (OperationType type : chosen == null ? OperationType.values() : new OperationType[0]) {
             Entry head = queues.get(type).peekFirst();
-            if (head != null && head.sequence < oldest && !waitsForOlder(head, oldestByTarget)
-                    && !now.isBefore(buckets.get(Endpoint.of(type)).nextTokenAt(now.nanos()))) {
+            if (head != null && !type.route().answersAtOnce() && head.sequence < oldest && !waitsForOlder(head, oldestByTarget)
+                    && !now.isBefore(buckets.get(type).nextTokenAt(now.nanos()))) {
                 chosen = type;
                 oldest = head.sequence;
             }
@@ -213,13 +219,56 @@ final class DispatchEngine {
         if (chosen == null) {
             return null;
         }
-        buckets.get(Endpoint.of(chosen)).tryTake(now.nanos());
+        buckets.get(chosen).tryTake(now.nanos());
         inFlight = build(chosen);
-        requests++;
-        if (inFlight.operationCount() > 1) {
-            batches++;
+        if (!chosen.route().answersAtOnce()) {
+            requests++;
+            if (inFlight.operationCount() > 1) {
+                batches++;
+            }
         }
         return inFlight;
+    }
+
+    /** A request someone waits on goes before queued work, oldest first, as soon as its route has a token. */
+    private OperationType nextAnswer(Moment now) {
+        OperationType chosen = null;
+        long oldest = Long.MAX_VALUE;
+        for (OperationType type : OperationType.values()) {
+            Entry head = queues.get(type).peekFirst();
+            if (head != null && type.route().answersAtOnce() && head.sequence < oldest
+                    && !now.isBefore(buckets.get(type).nextTokenAt(now.nanos()))) {
+                chosen = type;
+                oldest = head.sequence;
+            }
+        }
+        return chosen;
+    }
+
+    /**
+     * The "fail after N s" rule of request-response routes: someone is waiting, so say now what
+     * will not work, rather than leave them waiting: sending is paused, or the route's token comes
+     * after the deadline (a long Retry-After).
+     */
+    private void failUnanswerable(Moment now) {
+        for (OperationType type : OperationType.values()) {
+            if (!type.route().answersAtOnce()) {
+                continue;
+            }
+            ArrayDeque<Entry> queue = queues.get(type);
+            for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
+                Entry entry = it.next();
+                Duration untilToken = now.until(buckets.get(type).nextTokenAt(now.nanos()));
+                if (circuitReason != null && type.route().kind() == Route.Kind.REQUEST_RESPONSE) {
+                    it.remove();
+                    finish(entry, new CadResult.Failed(FailureKind.CREDENTIALS, "sending is paused: " + circuitReason, null));
+                } else if (untilToken.compareTo(Duration.between(now.wall(), entry.pending.deadline())) > 0) {
+                    it.remove();
+                    finish(entry, new CadResult.Failed(FailureKind.RATE_LIMITED, "the CAD asked CadBridge to slow down; try again in "
+                            + Math.max(1, untilToken.toSeconds()) + " s", null));
+                }
+            }
+        }
     }
 
     /**
@@ -238,8 +287,10 @@ final class DispatchEngine {
                 wake = shorter(wake, untilDeadline.isNegative() ? Duration.ZERO : untilDeadline);
             }
             // A head that waits for an older operation goes after it; that one's own head sets the wake-up.
-            if (!queue.isEmpty() && inFlight == null && circuitReason == null && !waitsForOlder(queue.peekFirst(), oldestByTarget)) {
-                Duration untilToken = now.until(buckets.get(Endpoint.of(queue.peekFirst().type())).nextTokenAt(now.nanos()));
+            if (!queue.isEmpty() && inFlight == null && queue.peekFirst().type().route().answersAtOnce()) {
+                wake = shorter(wake, now.until(buckets.get(queue.peekFirst().type()).nextTokenAt(now.nanos())));
+            } else if (!queue.isEmpty() && inFlight == null && circuitReason == null && !waitsForOlder(queue.peekFirst(), oldestByTarget)) {
+                Duration untilToken = now.until(buckets.get(queue.peekFirst().type()).nextTokenAt(now.nanos()));
                 Duration untilBackoffEnds = backingOff ? now.until(backoffUntil) : Duration.ZERO;
                 wake = shorter(wake, untilToken.compareTo(untilBackoffEnds) > 0 ? untilToken : untilBackoffEnds);
             }
@@ -272,7 +323,7 @@ final class DispatchEngine {
         Map<String, Long> oldest = new HashMap<>();
         for (ArrayDeque<Entry> queue : queues.values()) {
             for (Entry entry : queue) {
-                for (String target : targets(entry.pending.operation())) {
+                for (String target : entry.pending.operation().targets()) {
                     oldest.merge(target, entry.sequence, Math::min);
                 }
             }
@@ -284,7 +335,7 @@ final class DispatchEngine {
         if (oldestByTarget.isEmpty()) {
             return false;
         }
-        for (String target : targets(head.pending.operation())) {
+        for (String target : head.pending.operation().targets()) {
             if (oldestByTarget.getOrDefault(target, Long.MAX_VALUE) < head.sequence) {
                 return true;
             }
@@ -316,13 +367,14 @@ final class DispatchEngine {
 
     private Batch build(OperationType type) {
         ArrayDeque<Entry> queue = queues.get(type);
-        return switch (type) {
-            case NEW_DISPATCH -> {
+        return switch (type.route().merge()) {
+            case NONE -> {
                 Entry entry = queue.pollFirst();
                 yield new Batch(type, List.of(entry.pending.operation()), List.of(List.of(entry)));
             }
-            case KICK, CLOSE -> distinctTargets(type, queue, new Ordering(type));
-            case ATTACH, DETACH -> mergedUnits(type, queue, new Ordering(type));
+            case DISTINCT_TARGETS -> distinctTargets(type, queue, new Ordering(type), false);
+            case LATEST_PER_TARGET -> distinctTargets(type, queue, new Ordering(type), true);
+            case UNION_OF_UNITS -> mergedUnits(type, queue, new Ordering(type));
         };
     }
 
@@ -342,7 +394,7 @@ final class DispatchEngine {
             queues.forEach((type, queue) -> {
                 if (type != merging) {
                     for (Entry entry : queue) {
-                        for (String target : targets(entry.pending.operation())) {
+                        for (String target : entry.pending.operation().targets()) {
                             oldestElsewhere.merge(target, entry.sequence, Math::min);
                         }
                     }
@@ -358,7 +410,7 @@ final class DispatchEngine {
             if (!isHead && (entry.sendAlone || head.sendAlone)) {
                 return false;
             }
-            List<String> targets = targets(entry.pending.operation());
+            List<String> targets = entry.pending.operation().targets();
             boolean overtakes = !isHead && targets.stream().anyMatch(target -> heldBack.contains(target)
                     || oldestElsewhere.getOrDefault(target, Long.MAX_VALUE) < entry.sequence);
             if (overtakes) {
@@ -369,27 +421,15 @@ final class DispatchEngine {
 
         /** An entry that stays queued for another reason (another call): later ones may not overtake it either. */
         void holdBack(Entry entry) {
-            heldBack.addAll(targets(entry.pending.operation()));
+            heldBack.addAll(entry.pending.operation().targets());
         }
     }
 
-    private static List<String> targets(CadOperation operation) {
-        List<String> targets = new ArrayList<>();
-        switch (operation) {
-            case AttachUnits attach -> {
-                targets.add("call:" + attach.callId());
-                attach.unitIds().forEach(unit -> targets.add("unit:" + unit));
-            }
-            case DetachUnits detach -> detach.unitIds().forEach(unit -> targets.add("unit:" + unit));
-            case KickUnit kick -> targets.add("unit:" + kick.unitId());
-            case CloseCall close -> targets.add("call:" + close.callId());
-            case NewDispatch dispatch -> dispatch.units().forEach(unit -> targets.add("unit:" + unit));
-        }
-        return targets;
-    }
-
-    /** Kicks by unit and closes by call id; a repeated target rides along with the first one. */
-    private Batch distinctTargets(OperationType type, ArrayDeque<Entry> queue, Ordering ordering) {
+    /**
+     * One entry per target (kicks by unit, closes by call); a repeated target rides along with the
+     * first one, or, when {@code latestWins}, the latest one is what is sent for all of them.
+     */
+    private Batch distinctTargets(OperationType type, ArrayDeque<Entry> queue, Ordering ordering, boolean latestWins) {
         Map<Object, List<Entry>> groups = new LinkedHashMap<>();
         Map<Object, CadOperation> operations = new LinkedHashMap<>();
         for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
@@ -397,14 +437,14 @@ final class DispatchEngine {
             if (!ordering.mayJoin(entry, groups.isEmpty())) {
                 continue;
             }
-            Object target = switch (entry.pending.operation()) {
-                case KickUnit kick -> kick.unitId();
-                case CloseCall close -> close.callId();
-                default -> throw new IllegalStateException("not a kick or close: " + entry.type());
-            };
+            Object target = entry.pending.operation().targets();
             if (groups.containsKey(target) || groups.size() < settings.maxBatchSize()) {
                 groups.computeIfAbsent(target, t -> new ArrayList<>()).add(entry);
-                operations.putIfAbsent(target, entry.pending.operation());
+                if (latestWins) {
+                    operations.put(target, entry.pending.operation());
+                } else {
+                    operations.putIfAbsent(target, entry.pending.operation());
+                }
                 it.remove();
             }
         }
@@ -412,21 +452,19 @@ final class DispatchEngine {
     }
 
     /**
-     * Attaches to the head's call (or all detaches) become one operation with the union of their units,
-     * as long as the union fits the batch size and the per-operation unit limit.
+     * Operations with the head's merge key (attaches to its call, all detaches) become one operation
+     * with the union of their units, as long as the union fits the batch size and the per-operation
+     * unit limit.
      */
     private Batch mergedUnits(OperationType type, ArrayDeque<Entry> queue, Ordering ordering) {
         int limit = Math.min(settings.maxBatchSize(), OperationLimits.MAX_UNITS_PER_OPERATION);
-        Long callId = queue.peekFirst().pending.operation() instanceof AttachUnits head ? head.callId() : null;
+        UnitSetOperation head = (UnitSetOperation) queue.peekFirst().pending.operation();
         Set<String> units = new LinkedHashSet<>();
         List<Entry> members = new ArrayList<>();
         for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
             Entry entry = it.next();
-            List<String> entryUnits = switch (entry.pending.operation()) {
-                case AttachUnits attach -> attach.callId() == callId ? attach.unitIds() : null;
-                case DetachUnits detach -> detach.unitIds();
-                default -> throw new IllegalStateException("not an attach or detach: " + entry.type());
-            };
+            UnitSetOperation operation = (UnitSetOperation) entry.pending.operation();
+            List<String> entryUnits = operation.mergeKey().equals(head.mergeKey()) ? operation.unitIds() : null;
             if (entryUnits == null) {
                 ordering.holdBack(entry);
                 continue;
@@ -442,8 +480,7 @@ final class DispatchEngine {
                 it.remove();
             }
         }
-        List<String> unitList = List.copyOf(units);
-        CadOperation merged = callId != null ? new AttachUnits(callId, unitList) : new DetachUnits(unitList);
+        CadOperation merged = head.withUnits(List.copyOf(units));
         return new Batch(type, List.of(merged), List.of(List.copyOf(members)));
     }
 
@@ -453,7 +490,11 @@ final class DispatchEngine {
             return; // handed back by shutdown while it was on the wire
         }
         inFlight = null;
-        TokenBucket bucket = buckets.get(Endpoint.of(batch.type()));
+        TokenBucket bucket = buckets.get(batch.type());
+        if (batch.type().route().answersAtOnce()) {
+            answer(batch, outcome, bucket, now);
+            return;
+        }
         switch (outcome) {
             case WireOutcome.Answered answered -> {
                 reachable();
@@ -489,7 +530,7 @@ final class DispatchEngine {
                 lastFailure = new DispatcherStatus.LastFailure(now.wall(), FailureKind.TARGET_NOT_FOUND.name(),
                         notFound.message(), notFound.traceId());
                 notFound(batch, notFound.message(), notFound.traceId());
-                addressCheckWanted = true;
+                queueAddressCheck(now);
             }
             case WireOutcome.RateLimited limited -> {
                 rateLimitedCount++;
@@ -501,10 +542,10 @@ final class DispatchEngine {
             }
             case WireOutcome.Transient problem -> {
                 lastFailure = new DispatcherStatus.LastFailure(now.wall(), problem.kind(), problem.message(), problem.traceId());
-                if (batch.type() == OperationType.NEW_DISPATCH && problem.mayHaveReachedServer()) {
+                if (!batch.type().route().repeatable() && problem.mayHaveReachedServer()) {
                     // No idempotency key: sending again could create the call twice.
                     finishAll(batch, new CadResult.OutcomeUnknown(problem.message()
-                            + "; the call may have been created, so it is not sent again. Check the CAD."));
+                            + "; the " + describe(batch.type()) + " may have been created, so it is not sent again. Check the CAD."));
                 } else {
                     requeueFirst(batch);
                 }
@@ -520,7 +561,7 @@ final class DispatchEngine {
     }
 
     private static boolean mergesUnits(OperationType type) {
-        return type == OperationType.ATTACH || type == OperationType.DETACH;
+        return type.route().merge() == Route.Merge.UNION_OF_UNITS;
     }
 
     /**
@@ -552,11 +593,62 @@ final class DispatchEngine {
         }
     }
 
-    /** True once after each unattributed 404, until the worker takes it and sends the version check. */
-    boolean takeAddressCheck() {
-        boolean wanted = addressCheckWanted;
-        addressCheckWanted = false;
-        return wanted;
+    /**
+     * After a 404 that named nothing, asks the harmless version route: if it answers 404 too, the
+     * address is wrong for every request and {@link #answer} pauses sending; otherwise that 404 was
+     * the one operation's problem and sending goes on. v1 has no harmless request.
+     */
+    private void queueAddressCheck(Moment now) {
+        if (addressCheckQueued || generation != ApiGeneration.V2) {
+            return;
+        }
+        addressCheckQueued = true;
+        CompletableFuture<CadResult> checked = new CompletableFuture<>();
+        checked.whenComplete((result, error) -> addressCheckQueued = false);
+        Duration deadline = settings.deadlines().get(OperationType.VERSION);
+        queues.get(OperationType.VERSION).addLast(new Entry(new PendingOperation(SonoranDispatcher.newOperationId(),
+                new VersionCheck(), now.wall(), now.wall().plus(deadline)), checked, nextSequence++));
+    }
+
+    /**
+     * The answer to a request someone waits on goes straight back to them: nothing is retried. Only
+     * the side effects stay: a rejected key pauses sending, a 429 holds the route.
+     */
+    private void answer(Batch batch, WireOutcome outcome, TokenBucket bucket, Moment now) {
+        boolean probe = batch.type().route().kind() == Route.Kind.PROBE;
+        CadResult result = switch (outcome) {
+            case WireOutcome.Answered answered -> {
+                bucket.answered();
+                yield answered.results().get(0);
+            }
+            case WireOutcome.Rejected rejected -> {
+                bucket.answered();
+                if (rejected.kind() == FailureKind.CREDENTIALS) {
+                    openCircuit(rejected.message());
+                }
+                yield new CadResult.Failed(rejected.kind(), rejected.message(), rejected.traceId());
+            }
+            case WireOutcome.NotFound notFound -> {
+                bucket.answered();
+                if (!probe) {
+                    yield new CadResult.Failed(FailureKind.TARGET_NOT_FOUND, notFound.message(), notFound.traceId());
+                }
+                // The harmless request fails the same way: nothing at this address can work.
+                String reason = "the CAD address answers 404 (not found) even to the version check; check sonoran.base-url";
+                openCircuit(reason);
+                yield new CadResult.Failed(FailureKind.CREDENTIALS, reason, notFound.traceId());
+            }
+            case WireOutcome.RateLimited limited -> {
+                rateLimitedCount++;
+                Duration hold = hold(bucket, limited.retryAfter());
+                bucket.rateLimited(now.nanos() + hold.toNanos());
+                long seconds = limited.retryAfter() == null ? 60 : Math.max(1, hold.toSeconds());
+                yield new CadResult.Failed(FailureKind.RATE_LIMITED, "the CAD is rate limiting this request; try again in "
+                        + seconds + " s", limited.traceId());
+            }
+            case WireOutcome.Transient problem -> new CadResult.Failed(FailureKind.UNREACHABLE, problem.message(), problem.traceId());
+        };
+        finishAll(batch, result);
     }
 
     /** Exponential backoff with "equal jitter": between half and all of base * 2^(attempt-1), capped. */
@@ -628,26 +720,6 @@ final class DispatchEngine {
         }
     }
 
-    // ----- links and version: paced by the same buckets -----
-
-    boolean tryTake(Endpoint endpoint, Moment now) {
-        return buckets.get(endpoint).tryTake(now.nanos());
-    }
-
-    /** How long until {@code endpoint} has a token. */
-    Duration untilToken(Endpoint endpoint, Moment now) {
-        return now.until(buckets.get(endpoint).nextTokenAt(now.nanos()));
-    }
-
-    /** A 429 on a link or version request; returns how long the endpoint is held. */
-    Duration rateLimited(Endpoint endpoint, Duration retryAfter, Moment now) {
-        TokenBucket bucket = buckets.get(endpoint);
-        rateLimitedCount++;
-        Duration hold = hold(bucket, retryAfter);
-        bucket.rateLimited(now.nanos() + hold.toNanos());
-        return hold;
-    }
-
     // ----- shutdown -----
 
     void closeIntake() {
@@ -668,7 +740,7 @@ final class DispatchEngine {
         List<Entry> left = new ArrayList<>(arrivals);
         arrivals.clear();
         if (inFlight != null) {
-            if (inFlight.type() == OperationType.NEW_DISPATCH && inFlightSent) {
+            if (!inFlight.type().route().repeatable() && inFlightSent) {
                 finishAll(inFlight, new CadResult.OutcomeUnknown(
                         "CadBridge stopped while this dispatch was being sent; it may have been created. Check the CAD."));
             } else {
@@ -684,10 +756,15 @@ final class DispatchEngine {
         left.sort((a, b) -> Long.compare(a.sequence, b.sequence));
         CadResult saved = new CadResult.Failed(FailureKind.SHUT_DOWN,
                 "CadBridge stopped before this was sent; it is saved and will be sent after the next start", null);
+        CadResult dropped = new CadResult.Failed(FailureKind.SHUT_DOWN, "CadBridge stopped before this was sent", null);
         List<PendingOperation> handedBack = new ArrayList<>();
         for (Entry entry : left) {
-            handedBack.add(entry.pending);
-            entry.future.complete(saved);
+            if (entry.type().route().stored()) {
+                handedBack.add(entry.pending);
+                entry.future.complete(saved);
+            } else {
+                entry.future.complete(dropped);
+            }
         }
         return Collections.unmodifiableList(handedBack);
     }
@@ -708,6 +785,10 @@ final class DispatchEngine {
     }
 
     private void finish(Entry entry, CadResult result) {
+        if (entry.type().route().answersAtOnce()) {
+            entry.future.complete(result);
+            return;
+        }
         switch (result) {
             case CadResult.Delivered d -> delivered++;
             case CadResult.LeftOut l -> {
@@ -720,8 +801,11 @@ final class DispatchEngine {
             case CadResult.Expired e -> expired++;
             case CadResult.Failed f -> failed++;
             case CadResult.OutcomeUnknown u -> failed++;
+            case CadResult.Replied r -> delivered++;
         }
-        notifyListener(() -> listener.finished(entry.pending.id(), result));
+        if (entry.type().route().stored()) {
+            notifyListener(() -> listener.finished(entry.pending.id(), result));
+        }
         entry.future.complete(result);
     }
 
@@ -734,13 +818,7 @@ final class DispatchEngine {
     }
 
     static String describe(OperationType type) {
-        return switch (type) {
-            case ATTACH -> "attach";
-            case DETACH -> "detach";
-            case KICK -> "kick";
-            case NEW_DISPATCH -> "new dispatch";
-            case CLOSE -> "close call";
-        };
+        return type.route().description();
     }
 
     DispatcherStatus status(ApiGeneration shownGeneration, String baseUrl) {

@@ -40,20 +40,14 @@ public record DispatcherSettings(
         }
     }
 
-    /** Documented v2 limits (attach/detach 10/min, kick/dispatch/close 20/min) and the README's expiry defaults. */
+    /** Each route's documented v2 limit and default deadline, from the route table. */
     public static DispatcherSettings defaults() {
         Map<OperationType, Duration> deadlines = new EnumMap<>(OperationType.class);
-        deadlines.put(OperationType.KICK, Duration.ofMinutes(2));
-        deadlines.put(OperationType.ATTACH, Duration.ofMinutes(10));
-        deadlines.put(OperationType.DETACH, Duration.ofMinutes(10));
-        deadlines.put(OperationType.CLOSE, Duration.ofMinutes(30));
-        deadlines.put(OperationType.NEW_DISPATCH, Duration.ofMinutes(30));
         Map<OperationType, RateLimit> limits = new EnumMap<>(OperationType.class);
-        limits.put(OperationType.ATTACH, RateLimit.within(10));
-        limits.put(OperationType.DETACH, RateLimit.within(10));
-        limits.put(OperationType.KICK, RateLimit.within(20));
-        limits.put(OperationType.NEW_DISPATCH, RateLimit.within(20));
-        limits.put(OperationType.CLOSE, RateLimit.within(20));
+        for (OperationType type : OperationType.values()) {
+            deadlines.put(type, type.route().deadline());
+            limits.put(type, RateLimit.within(type.route().limitPerMinute()));
+        }
         return new DispatcherSettings(10_000, 50, deadlines, limits, new RateLimit(60, 3),
                 Duration.ofSeconds(1), Duration.ofSeconds(60));
     }

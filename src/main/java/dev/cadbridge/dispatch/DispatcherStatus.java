@@ -1,6 +1,7 @@
 package dev.cadbridge.dispatch;
 
 import dev.cadbridge.sonoran.ApiGeneration;
+import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.OperationType;
 import java.time.Instant;
 import java.util.Map;

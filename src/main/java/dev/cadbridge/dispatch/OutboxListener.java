@@ -1,5 +1,6 @@
 package dev.cadbridge.dispatch;
 
+import dev.cadbridge.sonoran.CadResult;
 import java.util.Collection;
 import java.util.UUID;
 

@@ -1,9 +1,12 @@
 package dev.cadbridge.sonoran;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Where and how to reach the CAD. {@code communityId} is only used by the v1 API.
@@ -52,15 +55,46 @@ public record SonoranSettings(
         if (scheme.equals("https")) {
             return url;
         }
-        if (scheme.equals("http") && isLoopback(host)) {
+        if (scheme.equals("http") && isThisMachine(host)) {
             return url;
         }
         throw new IllegalArgumentException("sonoran.base-url: \"" + url + "\" must use https:// (plain http:// is only allowed to localhost)");
     }
 
-    private static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+    private static final Pattern IPV4_LITERAL = Pattern.compile("(0|[1-9]\\d{0,2})(\\.(0|[1-9]\\d{0,2})){3}");
+
+    /**
+     * {@code localhost}, or an IP address literal on the loopback network (127.0.0.0/8, ::1): the
+     * only hosts plain http may go to, as the key would otherwise cross a network in clear text.
+     * Host names are never looked up; a name such as {@code 127.evil.example} is just a name.
+     * IPv4 parts with a leading zero are refused, since some resolvers read them as octal.
+     */
+    static boolean isThisMachine(String host) {
+        if (host == null) {
+            return false;
+        }
+        String lower = host.toLowerCase(Locale.ROOT);
+        if (lower.equals("localhost")) {
+            return true;
+        }
+        if (lower.startsWith("[") && lower.endsWith("]")) {
+            try {
+                // A bracketed host is parsed as an IPv6 literal and never resolved; URI has already checked its form.
+                return InetAddress.getByName(lower).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+        if (!IPV4_LITERAL.matcher(lower).matches()) {
+            return false;
+        }
+        String[] parts = lower.split("\\.");
+        for (String part : parts) {
+            if (Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return parts[0].equals("127");
     }
 
     private static Duration positive(String key, Duration value) {

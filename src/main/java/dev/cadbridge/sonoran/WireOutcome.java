@@ -1,7 +1,5 @@
 package dev.cadbridge.sonoran;
 
-import dev.cadbridge.dispatch.CadResult;
-import dev.cadbridge.dispatch.FailureKind;
 import java.time.Duration;
 import java.util.List;
 

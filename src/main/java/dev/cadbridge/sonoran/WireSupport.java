@@ -1,9 +1,10 @@
 package dev.cadbridge.sonoran;
 
-import dev.cadbridge.dispatch.CadResult;
 import java.util.OptionalLong;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import okhttp3.MediaType;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -140,7 +141,7 @@ public final class WireSupport {
             case DetachUnits detach -> unitsLeftOut(detach.unitIds(), done, "detach", "");
             case KickUnit kick -> new CadResult.LeftOut(0, 1, "the CAD did not kick " + kick.unitId() + ": not logged in to the CAD");
             case CloseCall close -> new CadResult.LeftOut(0, 1, "the CAD has no call #" + close.callId() + ", so nothing was closed");
-            case NewDispatch dispatch -> throw new IllegalArgumentException("a new dispatch names no existing unit or call");
+            default -> throw new IllegalArgumentException(operation.type() + " names no existing unit or call");
         };
     }
 
@@ -151,6 +152,42 @@ public final class WireSupport {
                 : "the CAD " + verb + "ed only " + done + " of the " + units.size() + " units (" + named + ")" + where
                         + "; the others are not logged in to the CAD (its answer does not say which)";
         return new CadResult.LeftOut(Math.min(done, units.size()), units.size(), message);
+    }
+
+    /** The one operation a request that cannot carry several holds. */
+    public static CadOperation single(List<CadOperation> operations) {
+        if (operations.size() != 1) {
+            throw new IllegalArgumentException("this request carries exactly one operation, got " + operations.size());
+        }
+        return operations.get(0);
+    }
+
+    /** A 2xx without the list that says what was done: the CAD may have acted, but nothing tells. */
+    public static WireOutcome unclear(List<CadOperation> operations, WireResponse response, String list, String what) {
+        CadResult unknown = new CadResult.OutcomeUnknown("the CAD answered HTTP " + response.code() + " without the '"
+                + list + "' list that says which " + what + "; check the CAD");
+        List<CadResult> results = new ArrayList<>();
+        operations.forEach(op -> results.add(unknown));
+        return new WireOutcome.Answered(results);
+    }
+
+    /**
+     * Attach and detach answer the CAD identifier ids ({@code identIds}) of the units they acted on,
+     * not the communityUserIds sent, so the answer can only be counted: fewer ids than units means
+     * some were not logged in to the CAD, and unless none was, the answer does not say which.
+     */
+    static WireOutcome unitsAnswer(CadOperation operation, WireResponse response, String verbPast) {
+        List<String> units = ((UnitSetOperation) operation).unitIds();
+        JsonObject json = jsonObject(response.body());
+        JsonElement identIds = json == null ? null : json.get("identIds");
+        if (identIds == null || !identIds.isJsonArray()) {
+            return unclear(List.of(operation), response, "identIds", "units it " + verbPast);
+        }
+        Set<String> actedOn = new HashSet<>();
+        identIds.getAsJsonArray().forEach(id -> actedOn.add(id.toString()));
+        int named = new HashSet<>(units).size();
+        return new WireOutcome.Answered(List.of(actedOn.size() >= named
+                ? new CadResult.Delivered(OptionalLong.empty()) : leftOut(operation, actedOn.size())));
     }
 
     /** Every operation of the request succeeded (the answer does not report them one by one). */

@@ -1,13 +1,8 @@
 package dev.cadbridge.storage;
 
 import com.google.gson.Gson;
-import dev.cadbridge.sonoran.AttachUnits;
 import dev.cadbridge.sonoran.CadOperation;
-import dev.cadbridge.sonoran.CloseCall;
-import dev.cadbridge.sonoran.DetachUnits;
 import dev.cadbridge.sonoran.InvalidOperationException;
-import dev.cadbridge.sonoran.KickUnit;
-import dev.cadbridge.sonoran.NewDispatch;
 import dev.cadbridge.sonoran.OperationType;
 
 /**
@@ -29,13 +24,10 @@ final class OperationCodec {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new UnreadableOperationException("unknown operation type '" + type + "'");
         }
-        Class<? extends CadOperation> recordClass = switch (operationType) {
-            case ATTACH -> AttachUnits.class;
-            case DETACH -> DetachUnits.class;
-            case KICK -> KickUnit.class;
-            case NEW_DISPATCH -> NewDispatch.class;
-            case CLOSE -> CloseCall.class;
-        };
+        if (!operationType.route().stored()) {
+            throw new UnreadableOperationException(type + " is never stored");
+        }
+        Class<? extends CadOperation> recordClass = operationType.route().recordType();
         CadOperation operation;
         try {
             operation = gson.fromJson(json, recordClass);

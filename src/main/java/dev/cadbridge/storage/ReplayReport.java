@@ -1,7 +1,7 @@
 package dev.cadbridge.storage;
 
-import dev.cadbridge.dispatch.CadResult;
 import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.sonoran.CadResult;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,10 +1,10 @@
 package dev.cadbridge.storage;
 
 import dev.cadbridge.dispatch.CadDispatcher;
-import dev.cadbridge.dispatch.CadResult;
 import dev.cadbridge.dispatch.OutboxListener;
 import dev.cadbridge.dispatch.PendingOperation;
 import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.NewDispatch;
 import dev.cadbridge.sonoran.OperationType;
 import java.sql.Connection;

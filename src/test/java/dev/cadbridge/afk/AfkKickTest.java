@@ -2,8 +2,8 @@ package dev.cadbridge.afk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cadbridge.dispatch.CadResult;
-import dev.cadbridge.dispatch.FailureKind;
+import dev.cadbridge.sonoran.CadResult;
+import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.KickUnit;
 import dev.cadbridge.testing.FakePlayer;
 import dev.cadbridge.testing.Harness;

@@ -5,6 +5,7 @@ import static dev.cadbridge.afk.AfkTracker.Decision.NOTHING;
 import static dev.cadbridge.afk.AfkTracker.Decision.WARN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cadbridge.config.AfkSettings;
 import dev.cadbridge.sandbox.MutableClock;
 import java.time.Duration;
 import java.util.Optional;

@@ -255,11 +255,12 @@ class AdminCommandTest {
                 "[CAD] CadBridge commands you can use:",
                 "/cad attach <callId> [player...] — attach yourself (or named players) to a call",
                 "/cad detach [player...] — take yourself (or named players) off their call",
+                "/cad 911 <what is happening> — call 911 from where you stand",
                 "/cad link | <player> <id> — link your game account to your CAD account",
                 "/cad help — list the CadBridge commands you can use");
 
         h.run(h.console, "help");
-        assertThat(h.console.messages()).hasSize(12);
+        assertThat(h.console.messages()).hasSize(13);
     }
 
     @Test
@@ -276,8 +277,8 @@ class AdminCommandTest {
     void subcommandCompletionFollowsPermissions() {
         Harness h = new Harness().start();
         FakePlayer alex = h.join(h.player("Alex"));
-        assertThat(h.complete(alex, "")).containsExactly("attach", "detach", "help", "link");
-        assertThat(h.complete(h.console, "")).containsExactly("attach", "close", "detach", "dispatch", "help", "kick",
+        assertThat(h.complete(alex, "")).containsExactly("911", "attach", "detach", "help", "link");
+        assertThat(h.complete(h.console, "")).containsExactly("911", "attach", "close", "detach", "dispatch", "help", "kick",
                 "link", "reload", "status", "unlink", "whois");
         assertThat(h.complete(h.console, "st")).containsExactly("status");
         assertThat(h.complete(alex, "status ")).isEmpty();

@@ -2,10 +2,10 @@ package dev.cadbridge.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cadbridge.dispatch.CadResult;
-import dev.cadbridge.dispatch.FailureKind;
 import dev.cadbridge.sonoran.AttachUnits;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.DetachUnits;
+import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.testing.FakePlayer;
 import dev.cadbridge.testing.Harness;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.cadbridge.command;
 import static dev.cadbridge.testing.PluginOnSandbox.says;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cadbridge.dispatch.CadResult;
 import dev.cadbridge.sandbox.SandboxEvent;
 import dev.cadbridge.sonoran.ApiGeneration;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.testing.FakePlayer;
 import dev.cadbridge.testing.Harness;
 import dev.cadbridge.testing.PluginOnSandbox;

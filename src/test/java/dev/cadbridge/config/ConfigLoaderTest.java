@@ -2,8 +2,6 @@ package dev.cadbridge.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cadbridge.afk.AfkSettings;
-import dev.cadbridge.core.QuitAction;
 import dev.cadbridge.dispatch.DispatcherSettings;
 import dev.cadbridge.identity.IdRule;
 import dev.cadbridge.sonoran.ApiGeneration;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cadbridge.dispatch.CadDispatcher;
-import dev.cadbridge.dispatch.CadResult;
 import dev.cadbridge.dispatch.DispatcherStatus;
 import dev.cadbridge.dispatch.PendingOperation;
 import dev.cadbridge.dispatch.SonoranDispatcher;
 import dev.cadbridge.sandbox.SandboxEvent;
 import dev.cadbridge.sandbox.SonoranSandbox;
 import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.storage.ReplayReport;
 import dev.cadbridge.storage.Storage;
 import dev.cadbridge.storage.StorageConfig;

@@ -1,6 +1,7 @@
 package dev.cadbridge.dispatch;
 
 import dev.cadbridge.sonoran.ApiGeneration;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.KickUnit;
 import dev.cadbridge.sonoran.OperationType;
 import java.time.Clock;

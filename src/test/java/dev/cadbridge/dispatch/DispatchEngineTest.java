@@ -3,10 +3,15 @@ package dev.cadbridge.dispatch;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.AttachUnits;
 import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.CadResult;
+import dev.cadbridge.sonoran.VersionCheck;
+import dev.cadbridge.sonoran.CreateLink;
+import dev.cadbridge.sonoran.CheckLink;
 import dev.cadbridge.sonoran.CallOrigin;
 import dev.cadbridge.sonoran.CallStatus;
 import dev.cadbridge.sonoran.CloseCall;
 import dev.cadbridge.sonoran.DetachUnits;
+import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.KickUnit;
 import dev.cadbridge.sonoran.NewDispatch;
 import dev.cadbridge.sonoran.OperationType;
@@ -16,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -53,11 +57,7 @@ class DispatchEngineTest {
     private Instant now = T0;
 
     private DispatchEngine engine(ApiGeneration generation, DispatcherSettings settings) {
-        Map<Endpoint, RateLimit> aux = new EnumMap<>(Endpoint.class);
-        aux.put(Endpoint.LINK_CREATE, RateLimit.within(30));
-        aux.put(Endpoint.LINK_CHECK, RateLimit.within(30));
-        aux.put(Endpoint.VERSION, RateLimit.within(10));
-        return new DispatchEngine(generation, settings, aux, recording, Logger.getAnonymousLogger(), () -> jitter, at(T0));
+        return new DispatchEngine(generation, settings, recording, Logger.getAnonymousLogger(), () -> jitter, at(T0));
     }
 
     /** Both clocks at {@code wall}, the monotonic one counted from T0: time that passes, with no clock step. */
@@ -607,5 +607,36 @@ class DispatchEngineTest {
         assertThat(known.join()).isInstanceOf(CadResult.Delivered.class);
         assertThat(unknown.join()).isInstanceOfSatisfying(CadResult.Failed.class,
                 f -> assertThat(f.kind()).isEqualTo(FailureKind.TARGET_NOT_FOUND));
+    }
+
+    @Test
+    void aLinkCheckSomeoneWaitsOnGoesBeforeQueuedWorkAndIsNeverRetried() {
+        DispatchEngine engine = engine();
+        submit(engine, new KickUnit("unit-a", "AFK"));
+        CompletableFuture<CadResult> check = submit(engine, new CheckLink("unit-b"));
+
+        DispatchEngine.Batch first = engine.nextBatch(at(now));
+        assertThat(first.type()).isEqualTo(OperationType.LINK_CHECK);
+        engine.onOutcome(first, new WireOutcome.Transient("TIMEOUT", "the CAD did not answer within 10 s", null, true), at(now));
+
+        assertThat(check).isCompletedWithValueMatching(result -> result instanceof CadResult.Failed failed
+                && failed.kind() == FailureKind.UNREACHABLE && failed.message().contains("did not answer"));
+        // the failure was the check's alone: the kick goes at once, with no backoff
+        assertThat(engine.nextBatch(at(now)).type()).isEqualTo(OperationType.KICK);
+        assertThat(events).noneMatch(event -> event.contains("LINK_CHECK"));
+    }
+
+    @Test
+    void whileSendingIsPausedALinkRequestFailsAtOnceButTheVersionCheckStillGoes() {
+        DispatchEngine engine = engine();
+        engine.openCircuit("the CAD rejected the API key");
+        CompletableFuture<CadResult> code = submit(engine, new CreateLink("unit-a"));
+        submit(engine, new VersionCheck());
+
+        DispatchEngine.Batch batch = engine.nextBatch(at(now));
+
+        assertThat(code).isCompletedWithValueMatching(result -> result instanceof CadResult.Failed failed
+                && failed.kind() == FailureKind.CREDENTIALS && failed.message().contains("sending is paused"));
+        assertThat(batch.type()).isEqualTo(OperationType.VERSION);
     }
 }

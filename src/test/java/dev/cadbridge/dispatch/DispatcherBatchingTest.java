@@ -2,6 +2,7 @@ package dev.cadbridge.dispatch;
 
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.AttachUnits;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.CloseCall;
 import dev.cadbridge.sonoran.DetachUnits;
 import dev.cadbridge.sonoran.KickUnit;

@@ -2,9 +2,11 @@ package dev.cadbridge.dispatch;
 
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.AttachUnits;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.CallOrigin;
 import dev.cadbridge.sonoran.CallStatus;
 import dev.cadbridge.sonoran.CloseCall;
+import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.KickUnit;
 import dev.cadbridge.sonoran.NewDispatch;
 import java.time.Duration;

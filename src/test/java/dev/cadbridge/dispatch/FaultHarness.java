@@ -12,6 +12,7 @@ import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.ApiKey;
 import dev.cadbridge.sonoran.AttachUnits;
 import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.CallOrigin;
 import dev.cadbridge.sonoran.CallStatus;
 import dev.cadbridge.sonoran.CloseCall;
@@ -239,6 +240,7 @@ abstract class FaultHarness {
                     .filter(d -> detach.unitIds().contains(d.unitId())).count();
             case CloseCall close -> cad.closedCalls().stream().filter(id -> id == close.callId()).count();
             case NewDispatch dispatch -> cad.createdCalls().stream().filter(c -> c.title().equals(dispatch.title())).count();
+            default -> throw new IllegalArgumentException("the fault suite does not cover " + operation.type());
         };
     }
 
@@ -250,6 +252,7 @@ abstract class FaultHarness {
             case DetachUnits detach -> quoted(detach.unitIds().get(0));
             case CloseCall close -> Pattern.compile("(?<![0-9])" + close.callId() + "(?![0-9])");
             case NewDispatch dispatch -> quoted(dispatch.title());
+            default -> throw new IllegalArgumentException("the fault suite does not cover " + operation.type());
         };
         return cad.requests().stream().filter(r -> r.endpoint().operation().isPresent())
                 .filter(r -> target.matcher(r.body()).find()).toList();
@@ -294,6 +297,7 @@ abstract class FaultHarness {
             String what = t.operation() + " -> " + result + " (applied " + applied + "x)";
             switch (result) {
                 case CadResult.Delivered delivered -> assertThat(applied).as("delivered means done: " + what).isGreaterThanOrEqualTo(1);
+                case CadResult.Replied replied -> throw new AssertionError("the fault suite queues no request-response route: " + what);
                 case CadResult.Expired expired -> {
                     assertThat(t.completedAt().get()).as("expired no earlier than its deadline: " + what)
                             .isAfterOrEqualTo(t.deadline());

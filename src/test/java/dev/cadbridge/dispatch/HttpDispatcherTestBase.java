@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.ApiKey;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.SonoranSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -71,7 +72,7 @@ abstract class HttpDispatcherTestBase {
     }
 
     /** Fast retries and no rate limits, so tests measure the behaviour under test and not the pacing. */
-    SonoranDispatcher.Builder builder(SonoranSettings settings) {
+    SonoranDispatcherBuilder builder(SonoranSettings settings) {
         DispatcherSettings d = DispatcherSettings.defaults();
         return SonoranDispatcher.builder(settings)
                 .dispatcherSettings(new DispatcherSettings(d.queueCapacity(), d.maxBatchSize(), d.deadlines(),

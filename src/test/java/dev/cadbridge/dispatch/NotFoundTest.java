@@ -2,6 +2,8 @@ package dev.cadbridge.dispatch;
 
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.CadLinks;
+import dev.cadbridge.sonoran.CadResult;
+import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.KickUnit;
 import java.time.Duration;
 import java.util.List;

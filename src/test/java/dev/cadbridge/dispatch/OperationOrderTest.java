@@ -6,6 +6,7 @@ import dev.cadbridge.sandbox.SandboxEvent;
 import dev.cadbridge.sandbox.SandboxFault;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.AttachUnits;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.DetachUnits;
 import dev.cadbridge.sonoran.KickUnit;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package dev.cadbridge.dispatch;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.AttachUnits;
 import dev.cadbridge.sonoran.CadLinks;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.CallOrigin;
 import dev.cadbridge.sonoran.CallStatus;
 import dev.cadbridge.sonoran.CloseCall;

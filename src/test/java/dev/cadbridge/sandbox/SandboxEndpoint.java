@@ -29,6 +29,8 @@ public enum SandboxEndpoint {
     V2_LINK_CHECK(ApiGeneration.V2, null, 30, Set.of("POST"), "/v2/general/links/check", null),
     V2_UNITS(ApiGeneration.V2, null, 3, Set.of("GET"), "/v2/emergency/servers/([^/]+)/units", null),
     V2_CALLS(ApiGeneration.V2, null, 5, Set.of("GET"), "/v2/emergency/servers/([^/]+)/calls", null),
+    V2_HEARTBEAT(ApiGeneration.V2, OperationType.HEARTBEAT, 10, Set.of("POST"), "/v2/general/servers/([^/]+)/heartbeat", null),
+    V2_CALL_911(ApiGeneration.V2, OperationType.EMERGENCY_911, 10, Set.of("POST"), "/v2/emergency/servers/([^/]+)/calls/911", null),
 
     V1_ATTACH(ApiGeneration.V1, OperationType.ATTACH, 0, Set.of("POST"), "/emergency/attach_unit", "ATTACH_UNIT"),
     V1_DETACH(ApiGeneration.V1, OperationType.DETACH, 0, Set.of("POST"), "/emergency/detach_unit", "DETACH_UNIT"),
@@ -61,7 +63,7 @@ public enum SandboxEndpoint {
         return generation;
     }
 
-    /** The CAD operation this route performs, if it is one of the five. */
+    /** The CAD operation this route performs, if the plugin queues it as one. */
     public Optional<OperationType> operation() {
         return Optional.ofNullable(operation);
     }

@@ -334,7 +334,7 @@ public final class SonoranSandbox implements AutoCloseable {
 
     synchronized SandboxPlan requiredPlan(SandboxEndpoint endpoint) {
         if (endpoint.operation().isPresent()) {
-            return requiredPlans.get(endpoint.operation().get());
+            return requiredPlans.getOrDefault(endpoint.operation().get(), SandboxPlan.STANDARD);
         }
         return endpoint == SandboxEndpoint.V2_VERSION ? SandboxPlan.FREE : SandboxPlan.STANDARD;
     }

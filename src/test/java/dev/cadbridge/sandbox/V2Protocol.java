@@ -95,6 +95,26 @@ final class V2Protocol extends Protocol {
                 onlyKnownKeys(body, "body", Set.of("communityUserId"));
                 unitId(body.get("communityUserId"), "body.communityUserId");
             }
+            case V2_CALL_911 -> {
+                JsonObject body = object(json, "body");
+                onlyKnownKeys(body, "body", Set.of("isEmergency", "caller", "location", "description", "deleteAfterMinutes", "metaData"));
+                JsonElement emergency = body.get("isEmergency");
+                if (emergency == null || !emergency.isJsonPrimitive() || !emergency.getAsJsonPrimitive().isBoolean()) {
+                    throw new JsonShape.Violation("body.isEmergency must be a boolean");
+                }
+                JsonShape.requiredNonBlank(body, "body", "caller");
+                JsonShape.requiredNonBlank(body, "body", "location");
+                JsonShape.requiredNonBlank(body, "body", "description");
+                if (body.has("deleteAfterMinutes")) {
+                    requiredInteger(body, "body", "deleteAfterMinutes", 1, Integer.MAX_VALUE);
+                }
+                JsonShape.stringMap(body, "body", "metaData");
+            }
+            case V2_HEARTBEAT -> {
+                JsonObject body = object(json, "body");
+                onlyKnownKeys(body, "body", Set.of("playerCount"));
+                requiredInteger(body, "body", "playerCount", 0, Integer.MAX_VALUE);
+            }
             default -> throw new IllegalStateException("no body check for " + endpoint);
         }
     }
@@ -284,6 +304,8 @@ final class V2Protocol extends Protocol {
             case V2_LINK_CHECK -> checkLink(json.getAsJsonObject().get("communityUserId").getAsString());
             case V2_UNITS -> units();
             case V2_CALLS -> calls(serverId);
+            case V2_CALL_911 -> call911(serverId, json.getAsJsonObject());
+            case V2_HEARTBEAT -> heartbeat(ex, serverId, json.getAsJsonObject().get("playerCount").getAsInt());
             case V1_ATTACH, V1_DETACH, V1_KICK, V1_NEW_DISPATCH, V1_CLOSE, UNKNOWN ->
                     throw new IllegalStateException("not a v2 route: " + endpoint);
         };
@@ -391,6 +413,34 @@ final class V2Protocol extends Protocol {
         }
         JsonObject answer = new JsonObject();
         answer.add("callIds", closed);
+        return Reply.json(200, answer);
+    }
+
+    /** A 911 call lands among the server's calls as a pending, priority-1 call from a caller. */
+    private Reply call911(int serverId, JsonObject body) {
+        boolean emergency = body.get("isEmergency").getAsBoolean();
+        SandboxState.NewCall spec = new SandboxState.NewCall(0, 0, emergency ? 1 : 2, "911 call from " + body.get("caller").getAsString(),
+                "", "", body.get("location").getAsString(), "", body.get("description").getAsString(), "[]",
+                JsonShape.stringMap(body, "body", "metaData"));
+        SandboxState.StoredCall call = state.createCall(serverId, spec, ApiGeneration.V2);
+        JsonObject answer = new JsonObject();
+        answer.addProperty("callId", call.callId);
+        answer.addProperty("isEmergency", emergency);
+        answer.addProperty("caller", body.get("caller").getAsString());
+        answer.addProperty("location", body.get("location").getAsString());
+        answer.addProperty("description", body.get("description").getAsString());
+        if (body.has("metaData")) {
+            answer.add("metaData", body.get("metaData"));
+        }
+        answer.addProperty("updated", call.created.toString());
+        return Reply.json(201, answer);
+    }
+
+    private Reply heartbeat(Exchange ex, int serverId, int playerCount) {
+        JsonObject answer = new JsonObject();
+        answer.addProperty("serverId", serverId);
+        answer.addProperty("playerCount", playerCount);
+        answer.addProperty("receivedAtUtc", ex.time().toString());
         return Reply.json(200, answer);
     }
 

@@ -3,7 +3,6 @@ package dev.cadbridge.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cadbridge.dispatch.CadResult;
 import dev.cadbridge.dispatch.PendingOperation;
 import dev.cadbridge.dispatch.SonoranDispatcher;
 import dev.cadbridge.sandbox.SandboxCall;
@@ -12,6 +11,7 @@ import dev.cadbridge.sandbox.SandboxFault;
 import dev.cadbridge.sandbox.SonoranSandbox;
 import dev.cadbridge.sonoran.AttachUnits;
 import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.CloseCall;
 import dev.cadbridge.sonoran.KickUnit;
 import java.io.BufferedReader;

@@ -1,10 +1,10 @@
 package dev.cadbridge.storage;
 
 import dev.cadbridge.dispatch.CadDispatcher;
-import dev.cadbridge.dispatch.CadResult;
 import dev.cadbridge.dispatch.DispatcherStatus;
 import dev.cadbridge.dispatch.PendingOperation;
 import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.CadResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

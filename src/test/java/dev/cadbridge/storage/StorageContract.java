@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.cadbridge.dispatch.CadResult;
 import dev.cadbridge.dispatch.PendingOperation;
 import dev.cadbridge.identity.CadIdentity;
 import dev.cadbridge.identity.IdentitySource;
 import dev.cadbridge.identity.LinkState;
 import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.KickUnit;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -2,12 +2,12 @@ package dev.cadbridge.testing;
 
 import dev.cadbridge.core.CadConnection;
 import dev.cadbridge.dispatch.CadDispatcher;
-import dev.cadbridge.dispatch.CadResult;
 import dev.cadbridge.dispatch.DispatcherStatus;
 import dev.cadbridge.dispatch.PendingOperation;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.CadLinks;
 import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.NewDispatch;
 import dev.cadbridge.sonoran.OperationType;
 import dev.cadbridge.sonoran.SonoranSettings;

@@ -32,7 +32,9 @@ public final class Harness {
     }
 
     public Harness configure(Object... overrides) {
-        Map<String, Object> tree = tree("sonoran.api-key", "test-key-0123", "commands.cooldown", "3s");
+        // The heartbeat is off unless a test asks for it: most tests count what reached the CAD.
+        Map<String, Object> tree = tree("sonoran.api-key", "test-key-0123", "commands.cooldown", "3s",
+                "sonoran.heartbeat-interval", "0s");
         for (int i = 0; i < overrides.length; i += 2) {
             put(tree, (String) overrides[i], overrides[i + 1]);
         }
@@ -71,7 +73,8 @@ public final class Harness {
 
     /** A player with the default player permissions (the cadbridge.use tree). */
     public FakePlayer player(String name) {
-        return new FakePlayer(name).grant(Permissions.USE_ATTACH, Permissions.USE_DETACH, Permissions.USE_LINK, Permissions.USE_HELP);
+        return new FakePlayer(name).grant(Permissions.USE_ATTACH, Permissions.USE_DETACH, Permissions.USE_LINK, Permissions.USE_HELP,
+                Permissions.USE_911);
     }
 
     /** A player with every staff and admin permission, as an op has. */

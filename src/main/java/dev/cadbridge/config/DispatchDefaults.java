@@ -1,4 +1,4 @@
-package dev.cadbridge.command;
+package dev.cadbridge.config;
 
 import dev.cadbridge.platform.BlockPosition;
 import dev.cadbridge.sonoran.CallOrigin;

@@ -1,5 +1,6 @@
-package dev.cadbridge.dispatch;
+package dev.cadbridge.sonoran;
 
+import dev.cadbridge.sonoran.FailureKind;
 import java.util.OptionalLong;
 
 /**
@@ -20,6 +21,12 @@ public sealed interface CadResult {
      * call that does not exist). When {@code done > 0} the answer does not say which ones.
      */
     record LeftOut(int done, int named, String message) implements CadResult {}
+
+    /**
+     * The answer of a request-response route (a link code, a link check, the plan name), for the
+     * caller waiting on it. Queued operations never end this way.
+     */
+    record Replied(Object answer) implements CadResult {}
 
     /** The deadline passed before the operation could be sent; it was never sent. */
     record Expired(String message) implements CadResult {}

@@ -1,4 +1,4 @@
-package dev.cadbridge.core;
+package dev.cadbridge.config;
 
 /** What to tell the CAD when a player leaves the game. */
 public enum QuitAction {

@@ -1,4 +1,4 @@
-package dev.cadbridge.dispatch;
+package dev.cadbridge.sonoran;
 
 /** Why an operation failed, in the terms a server owner acts on. */
 public enum FailureKind {
@@ -20,5 +20,9 @@ public enum FailureKind {
     /** The dispatcher is shutting down or closed; nothing was queued. */
     SHUT_DOWN,
     /** The plugin has no usable configuration (for example no API key). */
-    NOT_CONFIGURED
+    NOT_CONFIGURED,
+    /** The CAD asked to slow down for longer than a caller waits; only request-response routes end this way. */
+    RATE_LIMITED,
+    /** The CAD did not answer (timeout, connection, 5xx); only request-response routes end this way, the others retry. */
+    UNREACHABLE
 }

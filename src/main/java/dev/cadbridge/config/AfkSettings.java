@@ -1,4 +1,4 @@
-package dev.cadbridge.afk;
+package dev.cadbridge.config;
 
 import java.time.Duration;
 

@@ -1,0 +1,65 @@
+package dev.cadbridge.sonoran;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import okhttp3.Request;
+
+/**
+ * A citizen's 911 call, as dispatchers see it: who calls, from where, what is happening, and the
+ * caller's block in {@code metaData} (x, y, z) for the live map. Not idempotent: it is never stored
+ * for a later start and never sent twice; one that may have reached the CAD ends OutcomeUnknown.
+ */
+public record Emergency911(String caller, String location, String description, Map<String, String> metaData)
+        implements CadOperation {
+
+    static final V2Codec V2 = new V2Codec() {
+        @Override
+        public Request request(Requests to, List<CadOperation> operations) {
+            Emergency911 call = (Emergency911) WireSupport.single(operations);
+            JsonObject body = new JsonObject();
+            body.addProperty("isEmergency", true);
+            body.addProperty("caller", call.caller());
+            body.addProperty("location", call.location());
+            body.addProperty("description", call.description());
+            if (!call.metaData().isEmpty()) {
+                JsonObject meta = new JsonObject();
+                call.metaData().forEach(meta::addProperty);
+                body.add("metaData", meta);
+            }
+            return to.send("POST", "v2/emergency/servers/{serverId}/calls/911", body);
+        }
+
+        @Override
+        public WireOutcome answer(List<CadOperation> operations, WireResponse response, Instant now) {
+            JsonObject json = WireSupport.jsonObject(response.body());
+            JsonElement callId = json == null ? null : json.get("callId");
+            if (callId != null && callId.isJsonPrimitive() && callId.getAsJsonPrimitive().isNumber()) {
+                return new WireOutcome.Answered(List.of(new CadResult.Delivered(OptionalLong.of(callId.getAsLong()))));
+            }
+            return new WireOutcome.Answered(List.of(new CadResult.OutcomeUnknown(
+                    "the CAD answered HTTP " + response.code() + " without a call number; check the CAD before calling again")));
+        }
+    };
+
+    public Emergency911 {
+        caller = OperationLimits.requiredText("caller", caller, OperationLimits.MAX_TITLE_LENGTH);
+        location = OperationLimits.requiredText("location", location, OperationLimits.MAX_ADDRESS_LENGTH);
+        description = OperationLimits.requiredText("description", description, OperationLimits.MAX_DESCRIPTION_LENGTH);
+        metaData = NewDispatch.validMetaData(metaData);
+    }
+
+    @Override
+    public OperationType type() {
+        return OperationType.EMERGENCY_911;
+    }
+
+    /** A new call names no existing unit or call. */
+    @Override
+    public List<String> targets() {
+        return List.of();
+    }
+}
