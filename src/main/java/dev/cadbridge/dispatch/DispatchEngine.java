@@ -62,6 +62,8 @@ final class DispatchEngine {
 
         /** Intake order; accept times can tie. */
         final long sequence;
+        /** The units and calls it acts on, worked out once: every request built scans the queue. */
+        final List<String> targets;
         /** Set when a merged request was refused for an unknown target: find out which one alone. */
         boolean sendAlone;
 
@@ -69,6 +71,7 @@ final class DispatchEngine {
             this.pending = pending;
             this.future = future;
             this.sequence = sequence;
+            this.targets = pending.operation().targets();
         }
 
         OperationType type() {
@@ -323,7 +326,7 @@ final class DispatchEngine {
         Map<String, Long> oldest = new HashMap<>();
         for (ArrayDeque<Entry> queue : queues.values()) {
             for (Entry entry : queue) {
-                for (String target : entry.pending.operation().targets()) {
+                for (String target : entry.targets) {
                     oldest.merge(target, entry.sequence, Math::min);
                 }
             }
@@ -335,7 +338,7 @@ final class DispatchEngine {
         if (oldestByTarget.isEmpty()) {
             return false;
         }
-        for (String target : head.pending.operation().targets()) {
+        for (String target : head.targets) {
             if (oldestByTarget.getOrDefault(target, Long.MAX_VALUE) < head.sequence) {
                 return true;
             }
@@ -394,7 +397,7 @@ final class DispatchEngine {
             queues.forEach((type, queue) -> {
                 if (type != merging) {
                     for (Entry entry : queue) {
-                        for (String target : entry.pending.operation().targets()) {
+                        for (String target : entry.targets) {
                             oldestElsewhere.merge(target, entry.sequence, Math::min);
                         }
                     }
@@ -410,18 +413,21 @@ final class DispatchEngine {
             if (!isHead && (entry.sendAlone || head.sendAlone)) {
                 return false;
             }
-            List<String> targets = entry.pending.operation().targets();
-            boolean overtakes = !isHead && targets.stream().anyMatch(target -> heldBack.contains(target)
-                    || oldestElsewhere.getOrDefault(target, Long.MAX_VALUE) < entry.sequence);
-            if (overtakes) {
-                heldBack.addAll(targets);
+            if (isHead || (heldBack.isEmpty() && oldestElsewhere.isEmpty())) {
+                return true;
             }
-            return !overtakes;
+            for (String target : entry.targets) {
+                if (heldBack.contains(target) || oldestElsewhere.getOrDefault(target, Long.MAX_VALUE) < entry.sequence) {
+                    heldBack.addAll(entry.targets);
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** An entry that stays queued for another reason (another call): later ones may not overtake it either. */
         void holdBack(Entry entry) {
-            heldBack.addAll(entry.pending.operation().targets());
+            heldBack.addAll(entry.targets);
         }
     }
 
@@ -437,7 +443,7 @@ final class DispatchEngine {
             if (!ordering.mayJoin(entry, groups.isEmpty())) {
                 continue;
             }
-            Object target = entry.pending.operation().targets();
+            Object target = entry.targets;
             if (groups.containsKey(target) || groups.size() < settings.maxBatchSize()) {
                 groups.computeIfAbsent(target, t -> new ArrayList<>()).add(entry);
                 if (latestWins) {
