@@ -53,12 +53,16 @@ class LifecycleTest extends PaperServerTest {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).collect(Collectors.toSet());
     }
 
-    /** Threads started since {@code before}, leaving out the test's own: MockBukkit's pool, the sandbox's server, Awaitility. */
+    /**
+     * Threads started since {@code before}, leaving out the test's own (MockBukkit's pool, the
+     * sandbox's server, Awaitility) and the JVM's shared common pool, which the JDK starts on first
+     * use (its timeout scheduler) and which outlives every plugin on a real server too.
+     */
     private static Set<String> newThreads(Set<Thread> before) {
         return liveThreads().stream()
                 .filter(thread -> !before.contains(thread))
                 .filter(thread -> !thread.getName().startsWith("pool-") && !thread.getName().startsWith("MockWebServer")
-                        && !thread.getName().startsWith("awaitility"))
+                        && !thread.getName().startsWith("awaitility") && !thread.getName().startsWith("ForkJoinPool.commonPool"))
                 .map(Thread::getName)
                 .collect(Collectors.toSet());
     }
