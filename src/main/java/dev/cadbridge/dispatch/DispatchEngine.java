@@ -62,8 +62,8 @@ final class DispatchEngine {
 
         /** Intake order; accept times can tie. */
         final long sequence;
-        /** The units and calls it acts on, worked out once: every request built scans the queue. */
-        final List<String> targets;
+        /** The units and calls it acts on, worked out once (every request built scans the queue), on the worker. */
+        private List<String> targets;
         /** Set when a merged request was refused for an unknown target: find out which one alone. */
         boolean sendAlone;
 
@@ -71,7 +71,13 @@ final class DispatchEngine {
             this.pending = pending;
             this.future = future;
             this.sequence = sequence;
-            this.targets = pending.operation().targets();
+        }
+
+        List<String> targets() {
+            if (targets == null) {
+                targets = pending.operation().targets();
+            }
+            return targets;
         }
 
         OperationType type() {
@@ -326,7 +332,7 @@ final class DispatchEngine {
         Map<String, Long> oldest = new HashMap<>();
         for (ArrayDeque<Entry> queue : queues.values()) {
             for (Entry entry : queue) {
-                for (String target : entry.targets) {
+                for (String target : entry.targets()) {
                     oldest.merge(target, entry.sequence, Math::min);
                 }
             }
@@ -338,7 +344,7 @@ final class DispatchEngine {
         if (oldestByTarget.isEmpty()) {
             return false;
         }
-        for (String target : head.targets) {
+        for (String target : head.targets()) {
             if (oldestByTarget.getOrDefault(target, Long.MAX_VALUE) < head.sequence) {
                 return true;
             }
@@ -397,7 +403,7 @@ final class DispatchEngine {
             queues.forEach((type, queue) -> {
                 if (type != merging) {
                     for (Entry entry : queue) {
-                        for (String target : entry.targets) {
+                        for (String target : entry.targets()) {
                             oldestElsewhere.merge(target, entry.sequence, Math::min);
                         }
                     }
@@ -416,9 +422,9 @@ final class DispatchEngine {
             if (isHead || (heldBack.isEmpty() && oldestElsewhere.isEmpty())) {
                 return true;
             }
-            for (String target : entry.targets) {
+            for (String target : entry.targets()) {
                 if (heldBack.contains(target) || oldestElsewhere.getOrDefault(target, Long.MAX_VALUE) < entry.sequence) {
-                    heldBack.addAll(entry.targets);
+                    heldBack.addAll(entry.targets());
                     return false;
                 }
             }
@@ -427,7 +433,7 @@ final class DispatchEngine {
 
         /** An entry that stays queued for another reason (another call): later ones may not overtake it either. */
         void holdBack(Entry entry) {
-            heldBack.addAll(entry.targets);
+            heldBack.addAll(entry.targets());
         }
     }
 
@@ -443,7 +449,7 @@ final class DispatchEngine {
             if (!ordering.mayJoin(entry, groups.isEmpty())) {
                 continue;
             }
-            Object target = entry.targets;
+            Object target = entry.targets();
             if (groups.containsKey(target) || groups.size() < settings.maxBatchSize()) {
                 groups.computeIfAbsent(target, t -> new ArrayList<>()).add(entry);
                 if (latestWins) {
