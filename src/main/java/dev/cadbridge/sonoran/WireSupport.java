@@ -141,6 +141,7 @@ public final class WireSupport {
             case DetachUnits detach -> unitsLeftOut(detach.unitIds(), done, "detach", "detached", "");
             case SetUnitPanic panic -> unitsLeftOut(panic.unitIds(), done, "turn panic " + (panic.panic() ? "on" : "off") + " for",
                     "turned panic " + (panic.panic() ? "on" : "off") + " for", "");
+            case SetUnitStatus status -> unitsLeftOut(status.unitIds(), done, "change the status of", "changed the status of", "");
             case KickUnit kick -> new CadResult.LeftOut(0, 1, "the CAD did not kick " + kick.unitId() + ": not logged in to the CAD");
             case CloseCall close -> new CadResult.LeftOut(0, 1, "the CAD has no call #" + close.callId() + ", so nothing was closed");
             default -> throw new IllegalArgumentException(operation.type() + " names no existing unit or call");
