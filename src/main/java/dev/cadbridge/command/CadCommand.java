@@ -26,6 +26,8 @@ public final class CadCommand {
         all.add(new DispatchCommand(services, requests));
         all.add(new CloseCommand(services, requests));
         all.add(new Emergency911Command(services, requests));
+        all.add(new PanicCommand(services, requests));
+        all.add(new UnitStatusCommand(services, requests));
         all.add(new LinkCommand(services, requests));
         all.add(new UnlinkCommand(services));
         all.add(new WhoisCommand(services));

@@ -8,6 +8,8 @@ public final class Permissions {
     public static final String USE_LINK = "cadbridge.use.link";
     public static final String USE_HELP = "cadbridge.use.help";
     public static final String USE_911 = "cadbridge.use.911";
+    public static final String USE_PANIC = "cadbridge.use.panic";
+    public static final String USE_UNIT = "cadbridge.use.unit";
     /** Staff, ops by default: act on others and on calls. */
     public static final String STAFF_ATTACH = "cadbridge.staff.attach";
     public static final String STAFF_DETACH = "cadbridge.staff.detach";
@@ -17,6 +19,8 @@ public final class Permissions {
     public static final String STAFF_LINK = "cadbridge.staff.link";
     public static final String STAFF_UNLINK = "cadbridge.staff.unlink";
     public static final String STAFF_WHOIS = "cadbridge.staff.whois";
+    public static final String STAFF_PANIC = "cadbridge.staff.panic";
+    public static final String STAFF_UNIT = "cadbridge.staff.unit";
     /**
      * v1 {@code /cad link <apiId>}: choose the API ID you are sent as. Ops by default: any id that
      * nobody on this server holds is accepted, which may be another CAD member's, and their unit.

@@ -13,6 +13,10 @@ public enum OperationType {
     CLOSE(new Route("close call", CloseCall.class, Kind.QUEUED, 20, Duration.ofMinutes(30), true, Merge.DISTINCT_TARGETS, true, CloseCall.V1, CloseCall.V2)),
     HEARTBEAT(new Route("heartbeat", ServerHeartbeat.class, Kind.QUEUED, 10, Duration.ofMinutes(1), false, Merge.LATEST_PER_TARGET, true, null, ServerHeartbeat.V2)),
     EMERGENCY_911(new Route("911 call", Emergency911.class, Kind.QUEUED, 10, Duration.ofMinutes(5), false, Merge.NONE, false, null, Emergency911.V2)),
+    // A panic is time-critical: after a minute, or after a restart, it no longer says what is happening now.
+    UNIT_PANIC(new Route("unit panic", SetUnitPanic.class, Kind.QUEUED, 20, Duration.ofMinutes(1), false, Merge.UNION_OF_UNITS, true, null, SetUnitPanic.V2)),
+    // A status is what the unit does now: replayed after a restart it could undo a newer one set in the CAD.
+    UNIT_STATUS(new Route("unit status", SetUnitStatus.class, Kind.QUEUED, 30, Duration.ofMinutes(2), false, Merge.UNION_OF_UNITS, true, null, SetUnitStatus.V2)),
     LINK_CREATE(new Route("link code request", CreateLink.class, Kind.REQUEST_RESPONSE, 30, Duration.ofSeconds(30), false, Merge.NONE, true, null, CreateLink.V2)),
     LINK_CHECK(new Route("link check", CheckLink.class, Kind.REQUEST_RESPONSE, 30, Duration.ofSeconds(30), false, Merge.NONE, true, null, CheckLink.V2)),
     VERSION(new Route("version check", VersionCheck.class, Kind.PROBE, 10, Duration.ofSeconds(30), false, Merge.NONE, true, null, VersionCheck.V2));

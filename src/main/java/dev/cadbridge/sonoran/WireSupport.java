@@ -137,19 +137,22 @@ public final class WireSupport {
      */
     public static CadResult.LeftOut leftOut(CadOperation operation, int done) {
         return switch (operation) {
-            case AttachUnits attach -> unitsLeftOut(attach.unitIds(), done, "attach", " to call #" + attach.callId());
-            case DetachUnits detach -> unitsLeftOut(detach.unitIds(), done, "detach", "");
+            case AttachUnits attach -> unitsLeftOut(attach.unitIds(), done, "attach", "attached", " to call #" + attach.callId());
+            case DetachUnits detach -> unitsLeftOut(detach.unitIds(), done, "detach", "detached", "");
+            case SetUnitPanic panic -> unitsLeftOut(panic.unitIds(), done, "turn panic " + (panic.panic() ? "on" : "off") + " for",
+                    "turned panic " + (panic.panic() ? "on" : "off") + " for", "");
+            case SetUnitStatus status -> unitsLeftOut(status.unitIds(), done, "change the status of", "changed the status of", "");
             case KickUnit kick -> new CadResult.LeftOut(0, 1, "the CAD did not kick " + kick.unitId() + ": not logged in to the CAD");
             case CloseCall close -> new CadResult.LeftOut(0, 1, "the CAD has no call #" + close.callId() + ", so nothing was closed");
             default -> throw new IllegalArgumentException(operation.type() + " names no existing unit or call");
         };
     }
 
-    private static CadResult.LeftOut unitsLeftOut(List<String> units, int done, String verb, String where) {
+    private static CadResult.LeftOut unitsLeftOut(List<String> units, int done, String verb, String verbPast, String where) {
         String named = String.join(", ", units);
         String message = done == 0
                 ? "the CAD did not " + verb + " " + named + where + ": not logged in to the CAD"
-                : "the CAD " + verb + "ed only " + done + " of the " + units.size() + " units (" + named + ")" + where
+                : "the CAD " + verbPast + " only " + done + " of the " + units.size() + " units (" + named + ")" + where
                         + "; the others are not logged in to the CAD (its answer does not say which)";
         return new CadResult.LeftOut(Math.min(done, units.size()), units.size(), message);
     }
@@ -188,6 +191,24 @@ public final class WireSupport {
         int named = new HashSet<>(units).size();
         return new WireOutcome.Answered(List.of(actedOn.size() >= named
                 ? new CadResult.Delivered(OptionalLong.empty()) : leftOut(operation, actedOn.size())));
+    }
+
+    /**
+     * Panic and status answer how many identifiers they {@code updated}, not which: as with attach's
+     * {@code identIds}, fewer than the units sent means some were not logged in to the CAD, and
+     * unless none was, the answer does not say which.
+     */
+    static WireOutcome updatedCountAnswer(CadOperation operation, WireResponse response) {
+        List<String> units = ((UnitSetOperation) operation).unitIds();
+        JsonObject json = jsonObject(response.body());
+        JsonElement updated = json == null ? null : json.get("updated");
+        if (updated == null || !updated.isJsonPrimitive() || !updated.getAsJsonPrimitive().isNumber()) {
+            return unclear(List.of(operation), response, "updated", "units it updated");
+        }
+        int named = new HashSet<>(units).size();
+        int done = updated.getAsInt();
+        return new WireOutcome.Answered(List.of(done >= named
+                ? new CadResult.Delivered(OptionalLong.empty()) : leftOut(operation, Math.max(0, done))));
     }
 
     /** Every operation of the request succeeded (the answer does not report them one by one). */

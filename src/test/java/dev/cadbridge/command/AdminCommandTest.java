@@ -256,11 +256,13 @@ class AdminCommandTest {
                 "/cad attach <callId> [player...] — attach yourself (or named players) to a call",
                 "/cad detach [player...] — take yourself (or named players) off their call",
                 "/cad 911 <what is happening> — call 911 from where you stand",
+                "/cad panic [on|off] [player] — press or clear your unit's panic button",
+                "/cad unit <available|busy|enroute|onscene|unavailable|0-4> [player...] — set your unit's status (or named players')",
                 "/cad link | <player> <id> — link your game account to your CAD account",
                 "/cad help — list the CadBridge commands you can use");
 
         h.run(h.console, "help");
-        assertThat(h.console.messages()).hasSize(13);
+        assertThat(h.console.messages()).hasSize(15);
     }
 
     @Test
@@ -277,9 +279,9 @@ class AdminCommandTest {
     void subcommandCompletionFollowsPermissions() {
         Harness h = new Harness().start();
         FakePlayer alex = h.join(h.player("Alex"));
-        assertThat(h.complete(alex, "")).containsExactly("911", "attach", "detach", "help", "link");
+        assertThat(h.complete(alex, "")).containsExactly("911", "attach", "detach", "help", "link", "panic", "unit");
         assertThat(h.complete(h.console, "")).containsExactly("911", "attach", "close", "detach", "dispatch", "help", "kick",
-                "link", "reload", "status", "unlink", "whois");
+                "link", "panic", "reload", "status", "unit", "unlink", "whois");
         assertThat(h.complete(h.console, "st")).containsExactly("status");
         assertThat(h.complete(alex, "status ")).isEmpty();
     }

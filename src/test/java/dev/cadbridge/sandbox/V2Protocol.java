@@ -51,6 +51,10 @@ final class V2Protocol extends Protocol {
             "postal", "title", "code", "description", "notes", "communityUserIds", "roblox", "discord", "accounts",
             "metaData", "deleteAfterMinutes");
 
+    /** The documented UNIT_STATUS enum. */
+    private static final Map<Integer, String> UNIT_STATUS_NAMES = Map.of(0, "UNAVAILABLE", 1, "BUSY", 2, "AVAILABLE", 3, "ENROUTE",
+            4, "ON_SCENE", 100, "OFFLINE");
+
     V2Protocol(SonoranSandbox sandbox, SandboxState state) {
         super(sandbox, state);
     }
@@ -114,6 +118,22 @@ final class V2Protocol extends Protocol {
                 JsonObject body = object(json, "body");
                 onlyKnownKeys(body, "body", Set.of("playerCount"));
                 requiredInteger(body, "body", "playerCount", 0, Integer.MAX_VALUE);
+            }
+            case V2_UNIT_PANIC -> {
+                JsonObject body = object(json, "body");
+                checkUnitTargets(withoutKey(body, "isPanic"));
+                JsonElement panic = body.get("isPanic");
+                if (panic == null || !panic.isJsonPrimitive() || !panic.getAsJsonPrimitive().isBoolean()) {
+                    throw new JsonShape.Violation("body.isPanic must be a boolean");
+                }
+            }
+            case V2_UNIT_STATUS -> {
+                JsonObject body = object(json, "body");
+                checkUnitTargets(withoutKey(body, "status"));
+                long status = requiredInteger(body, "body", "status", 0, 100);
+                if (!UNIT_STATUS_NAMES.containsKey((int) status)) {
+                    throw new JsonShape.Violation("body.status " + status + " is not a documented UNIT_STATUS");
+                }
             }
             default -> throw new IllegalStateException("no body check for " + endpoint);
         }
@@ -306,6 +326,8 @@ final class V2Protocol extends Protocol {
             case V2_CALLS -> calls(serverId);
             case V2_CALL_911 -> call911(serverId, json.getAsJsonObject());
             case V2_HEARTBEAT -> heartbeat(ex, serverId, json.getAsJsonObject().get("playerCount").getAsInt());
+            case V2_UNIT_PANIC -> unitPanic(ex, json.getAsJsonObject());
+            case V2_UNIT_STATUS -> unitStatus(ex, json.getAsJsonObject());
             case V1_ATTACH, V1_DETACH, V1_KICK, V1_NEW_DISPATCH, V1_CLOSE, UNKNOWN ->
                     throw new IllegalStateException("not a v2 route: " + endpoint);
         };
@@ -434,6 +456,39 @@ final class V2Protocol extends Protocol {
         }
         answer.addProperty("updated", call.created.toString());
         return Reply.json(201, answer);
+    }
+
+    /** Only units logged in to the CAD are updated; the answer counts them. */
+    private Reply unitPanic(Exchange ex, JsonObject body) {
+        List<String> named = communityUserIds(body);
+        Map<String, Integer> resolved = resolve(named);
+        if (!named.isEmpty() && resolved.isEmpty()) {
+            return problem(ex, 404, "None of the communityUserIds is linked to an account in this community.");
+        }
+        JsonObject answer = new JsonObject();
+        answer.addProperty("updated", loggedIn(resolved).size());
+        answer.addProperty("isPanic", body.get("isPanic").getAsBoolean());
+        return Reply.json(200, answer);
+    }
+
+    /** Only units logged in to the CAD are updated; the answer counts them and names the status. */
+    private Reply unitStatus(Exchange ex, JsonObject body) {
+        List<String> named = communityUserIds(body);
+        Map<String, Integer> resolved = resolve(named);
+        if (!named.isEmpty() && resolved.isEmpty()) {
+            return problem(ex, 404, "None of the communityUserIds is linked to an account in this community.");
+        }
+        JsonObject answer = new JsonObject();
+        answer.addProperty("updated", loggedIn(resolved).size());
+        answer.addProperty("status", UNIT_STATUS_NAMES.get(body.get("status").getAsInt()));
+        return Reply.json(200, answer);
+    }
+
+    /** A copy of {@code body} without {@code key}, for the checks shared with routes that lack it. */
+    private static JsonObject withoutKey(JsonObject body, String key) {
+        JsonObject copy = body.deepCopy();
+        copy.remove(key);
+        return copy;
     }
 
     private Reply heartbeat(Exchange ex, int serverId, int playerCount) {
