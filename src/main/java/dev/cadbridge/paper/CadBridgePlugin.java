@@ -48,20 +48,12 @@ public class CadBridgePlugin extends JavaPlugin {
     @Override
     public void onDisable() {
         if (core != null) {
-            if (serverStopping()) {
+            // False on a plugin reload, where players stay: only a stopping server takes them off duty.
+            if (getServer().isStopping()) {
                 core.serverStopping();
             }
             core.disable();
             core = null;
-        }
-    }
-
-    /** False on a plugin reload, where players stay; test servers without the method count as not stopping. */
-    private boolean serverStopping() {
-        try {
-            return getServer().isStopping();
-        } catch (UnsupportedOperationException e) {
-            return false;
         }
     }
 

@@ -1,11 +1,9 @@
 package dev.cadbridge.sonoran;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import okhttp3.Request;
 
 /**
@@ -35,13 +33,7 @@ public record Emergency911(String caller, String location, String description, M
 
         @Override
         public WireOutcome answer(List<CadOperation> operations, WireResponse response, Instant now) {
-            JsonObject json = WireSupport.jsonObject(response.body());
-            JsonElement callId = json == null ? null : json.get("callId");
-            if (callId != null && callId.isJsonPrimitive() && callId.getAsJsonPrimitive().isNumber()) {
-                return new WireOutcome.Answered(List.of(new CadResult.Delivered(OptionalLong.of(callId.getAsLong()))));
-            }
-            return new WireOutcome.Answered(List.of(new CadResult.OutcomeUnknown(
-                    "the CAD answered HTTP " + response.code() + " without a call number; check the CAD before calling again")));
+            return WireSupport.createdCallAnswer(response, "call number", "calling");
         }
     };
 

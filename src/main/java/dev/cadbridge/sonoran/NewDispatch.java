@@ -1,7 +1,6 @@
 package dev.cadbridge.sonoran;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -91,14 +90,7 @@ public record NewDispatch(
 
         @Override
         public WireOutcome answer(List<CadOperation> operations, WireResponse response, Instant now) {
-            JsonObject json = WireSupport.jsonObject(response.body());
-            JsonElement callId = json == null ? null : json.get("callId");
-            if (callId != null && callId.isJsonPrimitive() && callId.getAsJsonPrimitive().isNumber()) {
-                return new WireOutcome.Answered(List.of(new CadResult.Delivered(OptionalLong.of(callId.getAsLong()))));
-            }
-            // A 2xx means the call was probably created, but without its id nothing can refer to it.
-            return new WireOutcome.Answered(List.of(new CadResult.OutcomeUnknown(
-                    "the CAD answered HTTP " + response.code() + " without a call id; check the CAD before dispatching again")));
+            return WireSupport.createdCallAnswer(response, "call id", "dispatching");
         }
     };
 

@@ -212,6 +212,21 @@ public final class WireSupport {
     }
 
     /** Every operation of the request succeeded (the answer does not report them one by one). */
+    /**
+     * The answer to a request that creates a call (a dispatch, a 911 call): delivered with the CAD's
+     * {@code callId}. A 2xx without one means the call was probably created, but nothing can refer
+     * to it, so it is reported as unknown, never sent again.
+     */
+    static WireOutcome createdCallAnswer(WireResponse response, String idName, String checkBefore) {
+        JsonObject json = jsonObject(response.body());
+        JsonElement callId = json == null ? null : json.get("callId");
+        if (callId != null && callId.isJsonPrimitive() && callId.getAsJsonPrimitive().isNumber()) {
+            return new WireOutcome.Answered(List.of(new CadResult.Delivered(OptionalLong.of(callId.getAsLong()))));
+        }
+        return new WireOutcome.Answered(List.of(new CadResult.OutcomeUnknown(
+                "the CAD answered HTTP " + response.code() + " without a " + idName + "; check the CAD before " + checkBefore + " again")));
+    }
+
     public static WireOutcome allDelivered(List<CadOperation> operations) {
         List<CadResult> results = new ArrayList<>();
         operations.forEach(op -> results.add(new CadResult.Delivered(OptionalLong.empty())));
