@@ -55,10 +55,11 @@ class PluginJarIT {
     @Test
     void bundledLibrariesAreRelocatedAndJdbcDriversAreLeftToPaper() {
         assertThat(entries).anyMatch(name -> name.startsWith("dev/cadbridge/lib/okhttp3/"));
+        assertThat(entries).anyMatch(name -> name.startsWith("dev/cadbridge/lib/signalr/"));
         assertThat(entries).noneMatch(name -> name.startsWith("okhttp3/") || name.startsWith("okio/")
-                || name.startsWith("kotlin/") || name.startsWith("com/zaxxer/"));
+                || name.startsWith("kotlin/") || name.startsWith("com/zaxxer/") || name.startsWith("com/microsoft/"));
         assertThat(entries).noneMatch(name -> name.startsWith("org/h2/") || name.startsWith("org/mariadb/")
-                || name.startsWith("org/postgresql/"));
+                || name.startsWith("org/postgresql/") || name.startsWith("io/reactivex/"));
     }
 
     @Test
@@ -70,6 +71,7 @@ class PluginJarIT {
                 .contains("main: dev.cadbridge.paper.CadBridgePlugin")
                 .contains("api-version: '1.21'")
                 .contains("- com.h2database:h2:")
+                .contains("- io.reactivex.rxjava3:rxjava:")
                 .doesNotContain("${");
         assertThat(entries).contains("dev/cadbridge/paper/CadBridgePlugin.class", "config.yml");
     }

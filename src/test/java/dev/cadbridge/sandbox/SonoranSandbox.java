@@ -277,6 +277,17 @@ public final class SonoranSandbox implements AutoCloseable {
         return apiKey;
     }
 
+    private volatile FakeHub hub;
+
+    /**
+     * Adds the websocket hub ({@code /apiWsHub}, SignalR JSON) with this sandbox's key, community id
+     * and servers, on the same port. Returns it.
+     */
+    public synchronized FakeHub withHub(List<Integer> serverIds) {
+        hub = new FakeHub(apiKey, communityId(), serverIds, clock);
+        return hub;
+    }
+
     /** Sets the key the API accepts (and un-revokes it). */
     public synchronized void setApiKey(String apiKey) {
         this.apiKey = apiKey;
@@ -748,6 +759,11 @@ public final class SonoranSandbox implements AutoCloseable {
 
         @Override
         public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            FakeHub liveHub = hub;
+            if (liveHub != null && request.getUrl().encodedPath().equals("/apiWsHub")) {
+                owner.takeRequest(0, TimeUnit.NANOSECONDS);
+                return liveHub.upgrade();
+            }
             MockResponse response = handle(request);
             // MockWebServer also queues every request for takeRequest(); the sandbox keeps its own log,
             // so drop that copy to keep memory flat in long benchmarks.
