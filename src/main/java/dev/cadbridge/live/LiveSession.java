@@ -76,17 +76,16 @@ public final class LiveSession {
     private long reconnects;
     private String lastError;
     private Instant lastErrorAt;
-    private boolean everConnected;
     private Connection current;
     private TaskHandle nextAttempt = TaskHandle.NONE;
 
     /** A hub connection and the OkHttp threads it runs on, which the session owns and shuts down itself. */
     private record Connection(HubConnection hub, ExecutorService httpThreads, ConnectionPool pool) {}
 
-    public LiveSession(SonoranSettings target, Clock clock, LiveScheduler scheduler, DoubleSupplier random,
+    public LiveSession(SonoranSettings target, URI hubUrl, Clock clock, LiveScheduler scheduler, DoubleSupplier random,
                        Function<JsonElement, LiveEvents.Outcome> events, Observer observer, Logger logger) {
         this.target = target;
-        this.hubUrl = hubUrl(target.baseUrl());
+        this.hubUrl = hubUrl;
         this.clock = clock;
         this.scheduler = scheduler;
         this.random = random;
@@ -96,7 +95,8 @@ public final class LiveSession {
         this.since = clock.instant();
     }
 
-    static URI hubUrl(URI baseUrl) {
+    /** {@code /apiWsHub} on the API host. */
+    public static URI hubUrl(URI baseUrl) {
         String base = baseUrl.toString();
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/apiWsHub");
     }
@@ -231,7 +231,6 @@ public final class LiveSession {
                 enter(LiveStatus.State.REFUSED);
             } else {
                 failuresInARow = 0;
-                everConnected = true;
                 enter(LiveStatus.State.CONNECTED);
             }
         }

@@ -60,9 +60,25 @@ public final class FakeHub {
         this.authMode = mode;
     }
 
+    private volatile boolean down;
+
+    /**
+     * While down the hub cuts every session and answers new connections with HTTP 503 instead of
+     * the websocket upgrade, as a hub behind a load balancer does while it restarts.
+     */
+    public void setDown(boolean isDown) {
+        down = isDown;
+        if (isDown) {
+            drop();
+        }
+    }
+
     /** The upgrade the sandbox answers {@code /apiWsHub} with. */
     MockResponse upgrade() {
         connections.incrementAndGet();
+        if (down) {
+            return new MockResponse.Builder().code(503).body("hub restarting").build();
+        }
         return new MockResponse.Builder().webSocketUpgrade(new Listener()).build();
     }
 
@@ -112,10 +128,13 @@ public final class FakeHub {
         socket.send(frame.toString());
     }
 
-    /** Cuts every socket without a close record, as a network drop does. */
+    /**
+     * Ends every session without a SignalR close record, as a hub process going away does (the
+     * server side of MockWebServer cannot cut a websocket, so this closes it with 1011).
+     */
     public void drop() {
         authenticated = null;
-        sockets.forEach(WebSocket::cancel);
+        sockets.forEach(socket -> socket.close(1011, "gone"));
         sockets.clear();
     }
 
