@@ -1,6 +1,7 @@
 package dev.cadbridge.command;
 
 import dev.cadbridge.config.ConfigProblem;
+import dev.cadbridge.live.LiveStatus;
 import dev.cadbridge.storage.StorageStatus;
 import java.util.List;
 import java.util.Optional;
@@ -19,4 +20,13 @@ public interface AdminActions {
 
     /** Where identities and the outbox are kept and whether that works; empty when nothing is stored. */
     Optional<StorageStatus> storageStatus();
+
+    /** The live session with the CAD's hub; state {@code OFF} with {@link #liveOffReason()} when there is none. */
+    default LiveStatus liveStatus() {
+        return new LiveStatus(LiveStatus.State.OFF, null, null, 0, 0, 0, null, null, 0);
+    }
+
+    default String liveOffReason() {
+        return "off";
+    }
 }

@@ -3,6 +3,7 @@ package dev.cadbridge.command;
 import dev.cadbridge.config.ConfigLoader;
 import dev.cadbridge.config.Message;
 import dev.cadbridge.config.Messages;
+import dev.cadbridge.live.LiveStatus;
 import dev.cadbridge.dispatch.DispatcherStatus;
 import dev.cadbridge.platform.CommandSource;
 import dev.cadbridge.sonoran.ApiGeneration;
@@ -103,6 +104,7 @@ final class StatusCommand implements Subcommand {
                     "your CAD plan does not include this; after upgrading run /cad reload"));
         }
         lines.add(lastFailure(status, now));
+        lines.add(live(services.admin().liveStatus(), services.admin().liveOffReason(), now));
         lines.add(storage(storage, now));
         lines.add(StatusLine.info("Identities", online + " online " + (online == 1 ? "player" : "players") + " cached, " + stored + " stored"));
         lines.add(config());
@@ -163,6 +165,32 @@ final class StatusCommand implements Subcommand {
         }
         // The start-up key check does not count here: until something is sent, it is not known to work.
         return StatusLine.info("CAD", "nothing sent yet");
+    }
+
+    /** The live session with the CAD's hub: events in, live map out. */
+    private static StatusLine live(LiveStatus live, String offReason, Instant now) {
+        if (live.state() == LiveStatus.State.OFF) {
+            return StatusLine.info("Live", offReason);
+        }
+        String lastError = live.lastError() == null ? ""
+                : "; last error " + RelativeTime.ago(live.lastErrorAt(), now) + ": " + live.lastError();
+        String traffic = "last event " + RelativeTime.ago(live.lastEventAt(), now) + ", " + live.eventsReceived()
+                + (live.eventsReceived() == 1 ? " event" : " events") + ", " + live.reconnects()
+                + (live.reconnects() == 1 ? " reconnect" : " reconnects") + ", " + live.units()
+                + (live.units() == 1 ? " unit" : " units") + " known"
+                + (live.wrongKey() == 0 ? "" : ", " + live.wrongKey() + " with a wrong key dropped");
+        return switch (live.state()) {
+            case CONNECTED -> live.wrongKey() == 0
+                    ? StatusLine.good("Live", "connected since " + RelativeTime.ago(live.since(), now) + "; " + traffic + lastError)
+                    : StatusLine.warning("Live", "connected since " + RelativeTime.ago(live.since(), now) + "; " + traffic + lastError,
+                            "events signed with another key were ignored; if the API key was regenerated, update sonoran.api-key");
+            case CONNECTING -> StatusLine.info("Live", "connecting since " + RelativeTime.ago(live.since(), now));
+            case RECONNECTING -> StatusLine.bad("Live", "not connected since " + RelativeTime.ago(live.since(), now) + "; " + traffic + lastError,
+                    "CadBridge keeps reconnecting by itself; players' links are checked by polling meanwhile");
+            case REFUSED -> StatusLine.bad("Live", live.lastError() == null ? "refused by the CAD" : live.lastError(),
+                    "check sonoran.api-key, sonoran.community-id and sonoran.server-id, then /cad reload");
+            case STOPPED, OFF -> StatusLine.info("Live", "stopped");
+        };
     }
 
     private static StatusLine queued(DispatcherStatus status, boolean cadNotTakingWork) {

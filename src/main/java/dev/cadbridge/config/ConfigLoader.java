@@ -5,6 +5,7 @@ import dev.cadbridge.dispatch.RateLimit;
 import dev.cadbridge.identity.IdRule;
 import dev.cadbridge.identity.IdentitySettings;
 import dev.cadbridge.link.LinkSettings;
+import dev.cadbridge.live.LiveSettings;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.ApiKey;
 import dev.cadbridge.sonoran.CallOrigin;
@@ -73,7 +74,7 @@ public final class ConfigLoader {
 
         CadBridgeConfig config = new CadBridgeConfig(generation, baseUrl, identity, link, afk, quitAction, quitKickReason,
                 commands, dispatcher, shutdownTimeout, messages, debug, StorageSection.read(tree, environment),
-                heartbeatInterval(tree));
+                heartbeatInterval(tree), live(tree));
 
         Optional<KeySetting> apiKey = apiKeySetting(tree);
         if (apiKey.isEmpty()) {
@@ -150,6 +151,26 @@ public final class ConfigLoader {
                     + SonoranSettings.DEFAULT_BASE_URL);
             return SonoranSettings.DEFAULT_BASE_URL;
         }
+    }
+
+    private static LiveSettings live(ConfigTree tree) {
+        LiveSettings defaults = LiveSettings.defaults();
+        LiveSettings.MapSettings mapDefaults = defaults.map();
+        String template = tree.string("live.map.location-template", mapDefaults.locationTemplate());
+        if (template.isBlank() || template.length() > 200 || template.chars().anyMatch(Character::isISOControl)) {
+            tree.problem("live.map.location-template", "must be 1-200 characters without control characters; using \""
+                    + mapDefaults.locationTemplate() + "\"");
+            template = mapDefaults.locationTemplate();
+        }
+        LiveSettings.MapSettings map = new LiveSettings.MapSettings(
+                tree.bool("live.map.enabled", mapDefaults.enabled()),
+                tree.duration("live.map.interval", mapDefaults.interval(), LiveSettings.MapSettings.SHORTEST_INTERVAL, Duration.ofMinutes(1)),
+                template);
+        return new LiveSettings(tree.bool("live.enabled", defaults.enabled()),
+                tree.bool("live.notify.new-call", defaults.notifyNewCall()),
+                tree.bool("live.notify.emergency-911", defaults.notify911()),
+                tree.bool("live.notify.remove-911", defaults.notifyRemove911()),
+                map);
     }
 
     /** The heartbeat route allows 10 a minute; a shorter interval would only spend that budget faster. */

@@ -14,6 +14,12 @@ import dev.cadbridge.config.ConfigProblem;
 import dev.cadbridge.config.CredentialBanner;
 import dev.cadbridge.config.LoadedConfig;
 import dev.cadbridge.dispatch.CadDispatcher;
+import dev.cadbridge.dispatch.CadQueries;
+import dev.cadbridge.live.CadUnit;
+import dev.cadbridge.live.ExecutorLiveScheduler;
+import dev.cadbridge.live.LiveScheduler;
+import dev.cadbridge.live.LiveStatus;
+import dev.cadbridge.live.UnitCache;
 import dev.cadbridge.dispatch.PendingOperation;
 import dev.cadbridge.identity.IdentityService;
 import dev.cadbridge.link.LinkService;
@@ -38,6 +44,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -70,6 +77,9 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
     private CadCommand command;
     private RepeatingTask afkTimer;
     private RepeatingTask heartbeatTimer;
+    private LiveService live;
+    /** Where each live session runs; tests hand in their own. */
+    private Supplier<LiveScheduler> liveSchedulers = ExecutorLiveScheduler::new;
     /** What a reload updates, in this order, each from the newly loaded configuration. */
     private List<Consumer<LoadedConfig>> reloadable = List.of();
 
@@ -107,6 +117,11 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         afk = new AfkService(platform, new AfkTracker(config().afk(), clock), identities, this::dispatcher,
                 () -> connection.unavailableReason() == null, () -> config().messages(), debug);
         quits = new QuitHandler(this::config, this::dispatcher, logger, debug);
+        // 5b. The live session with the CAD's hub: events into the game, positions to the live map.
+        UnitCache units = new UnitCache(unit -> identities.onlinePlayerOf(unit.communityUserId(), unit.accountUuid()));
+        live = new LiveService(units, new LiveAnnouncer(platform, this::config, () -> links), this::activeUnits,
+                liveSchedulers, clock, logger, debug, platform.configFileLocation());
+        live.match(loaded);
         // 6. The commands.
         command = new CadCommand(new CommandServices(platform, this, identities, links, cooldowns, this::config, this, clock));
         // 7. The timers: the AFK check and the heartbeat.
@@ -120,6 +135,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
                 next -> links.updateSettings(next.config().link()),
                 next -> afk.tracker().updateSettings(next.config().afk()),
                 connection::match,
+                next -> live.match(next),
                 next -> afkTimer.every(next.config().afk().checkInterval()),
                 next -> heartbeatTimer.every(next.config().heartbeatInterval()));
         // 9. Players already online when the plugin is enabled late (plugin managers, /reload).
@@ -136,6 +152,9 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         if (afkTimer != null) {
             afkTimer.cancel();
             heartbeatTimer.cancel();
+        }
+        if (live != null) {
+            live.close();
         }
         if (links != null) {
             links.cancelAll();
@@ -177,6 +196,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
             if (error != null) {
                 logger.log(Level.WARNING, "Could not load the CAD identity of " + name + "; using the default id", error);
             }
+            live.units().refreshPlayers();
         });
         afk.playerJoined(player);
     }
@@ -189,6 +209,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         links.cancel(id);
         cooldowns.forget(id);
         identities.playerLeft(id);
+        live.units().refreshPlayers();
         if (connection.unavailableReason() == null) {
             quits.playerLeft(cadId, player.name());
         }
@@ -289,6 +310,21 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         return storage == null ? Optional.empty() : storage.status();
     }
 
+    @Override
+    public LiveStatus liveStatus() {
+        return live.status();
+    }
+
+    @Override
+    public String liveOffReason() {
+        return live.offReason();
+    }
+
+    /** Before {@link #enable()}: where live sessions run their work (tests use their own). */
+    public void useLiveSchedulers(Supplier<LiveScheduler> schedulers) {
+        this.liveSchedulers = schedulers;
+    }
+
     // ---- internals ----
 
     private LoadedConfig readConfigAtStartup() {
@@ -326,6 +362,14 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
                     + " database, give each server its own storage.server-name in " + platform.configFileLocation()
                     + ", or they will take each other's unsent CAD work when they start.");
         }
+    }
+
+    /** The units the CAD lists as logged in, field units only, for the live session's unit cache. */
+    private CompletableFuture<List<CadUnit>> activeUnits() {
+        return CadQueries.activeUnits(dispatcher()).thenApply(listed -> listed.stream()
+                .filter(unit -> !unit.dispatcher())
+                .map(unit -> new CadUnit(unit.id(), unit.accountUuid(), unit.communityUserId(), unit.unitNumber(), unit.name(), unit.status()))
+                .toList());
     }
 
     /** Tells the CAD this server is up and how many players are on it; the v1 API has no such route. */

@@ -35,6 +35,8 @@ public final class IdentityService {
     private static final class Session {
         final String name;
         volatile String storedCadId;
+        /** The CAD account the stored link names, for telling which CAD unit is this player's. */
+        volatile String accountUuid;
 
         Session(String name) {
             this.name = name;
@@ -54,7 +56,10 @@ public final class IdentityService {
         Session session = new Session(name);
         online.put(playerId, session);
         return repository.find(playerId).thenApply(found -> {
-            found.ifPresent(identity -> session.storedCadId = identity.cadId());
+            found.ifPresent(identity -> {
+                session.storedCadId = identity.cadId();
+                session.accountUuid = identity.accountUuid();
+            });
             return found;
         });
     }
@@ -74,6 +79,28 @@ public final class IdentityService {
     public CompletableFuture<CadIdentity> describe(UUID playerId, String name) {
         return repository.find(playerId).thenApply(found -> found.orElseGet(() -> new CadIdentity(playerId,
                 settings.defaultCadId(playerId, name), IdentitySource.DEFAULT, LinkState.UNKNOWN, null, null, null)));
+    }
+
+    /**
+     * The online player the CAD knows by {@code cadId}, else the one whose stored link names the CAD
+     * account {@code accountUuid}; either may be empty. Any thread; a walk over the online players.
+     */
+    public Optional<UUID> onlinePlayerOf(String cadId, String accountUuid) {
+        if (cadId != null && !cadId.isEmpty()) {
+            for (var entry : online.entrySet()) {
+                if (cadIdOf(entry.getKey(), entry.getValue().name).equals(cadId)) {
+                    return Optional.of(entry.getKey());
+                }
+            }
+        }
+        if (accountUuid != null && !accountUuid.isEmpty()) {
+            for (var entry : online.entrySet()) {
+                if (accountUuid.equalsIgnoreCase(entry.getValue().accountUuid)) {
+                    return Optional.of(entry.getKey());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public int onlineCount() {
@@ -126,6 +153,7 @@ public final class IdentityService {
                 Session session = online.get(playerId);
                 if (session != null) {
                     session.storedCadId = identity.cadId();
+                    session.accountUuid = identity.accountUuid();
                 }
                 return new BindOutcome.Bound(identity);
             });
@@ -138,6 +166,7 @@ public final class IdentityService {
             Session session = online.get(playerId);
             if (session != null) {
                 session.storedCadId = null;
+                session.accountUuid = null;
             }
             return removed;
         });

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -54,6 +55,8 @@ public final class LinkService {
         final LinkProgress progress;
         volatile CadLinks.LinkCode code;
         volatile TaskHandle nextPoll = TaskHandle.NONE;
+        /** Set by whoever confirms first: a poll and a push event may both say "linked". */
+        final AtomicBoolean confirming = new AtomicBoolean();
 
         Flow(UUID playerId, String name, String cadId, LinkProgress progress) {
             this.playerId = playerId;
@@ -108,6 +111,22 @@ public final class LinkService {
         });
     }
 
+    /**
+     * The CAD says {@code communityUserId} finished linking (a live push event): the player whose
+     * flow waits for that id is linked now, without waiting for the next poll. False when no flow
+     * waits for it.
+     */
+    public boolean verified(String communityUserId, String accountUuid) {
+        for (Flow flow : flows.values()) {
+            if (flow.cadId.equals(communityUserId) && flow.code != null) {
+                flow.nextPoll.cancel();
+                confirm(flow, accountUuid, false);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The player left: stop polling for them. */
     public void cancel(UUID playerId) {
         Flow flow = flows.get(playerId);
@@ -160,6 +179,9 @@ public final class LinkService {
     }
 
     private void confirm(Flow flow, String accountUuid, boolean wasAlreadyLinked) {
+        if (!flow.confirming.compareAndSet(false, true)) {
+            return;
+        }
         identities.bind(flow.playerId, flow.name, flow.cadId, IdentitySource.SELF_LINKED, LinkState.LINKED, accountUuid)
                 .whenComplete((outcome, error) -> {
                     flow.finish();

@@ -56,6 +56,12 @@ public interface Platform {
     Optional<String> announceAfkKick(PlatformPlayer player, Duration idle, String reason);
 
     /**
+     * Tells other plugins what the CAD pushed. Called off the server thread; the platform hops to
+     * the thread its events need. Nothing by default (a platform without events).
+     */
+    default void announce(CadNews news) {}
+
+    /**
      * Reads config.yml from disk into plain maps, lists and scalars. Blocking file I/O: call it
      * during startup or from {@link #runAsync}, never from a running server's main thread.
      */

@@ -110,6 +110,7 @@ class StatusAgainstSandboxTest {
                 "Queued: none",
                 "Last failure: 3 min ago, TARGET_NOT_FOUND: the CAD has no such call: Dispatch call 424242 was not found"
                         + " among the active calls of server 1. (trace id " + traceId + "); delivered fine since",
+                "Live: off: sonoran.community-id is not set",
                 "Storage: reachable: h2 file " + temp.resolve("plugins/CadBridge/cadbridge").toAbsolutePath() + ".mv.db, schema ready",
                 "Identities: 2 online players cached, 0 stored",
                 "Config: no problems",

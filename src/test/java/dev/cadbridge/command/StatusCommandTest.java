@@ -86,6 +86,7 @@ class StatusCommandTest {
                 "CAD: connected, last success 12 s ago",
                 "Queued: none",
                 "Last failure: none",
+                "Live: off: sonoran.community-id is not set",
                 "Storage: none; identities are kept in memory and unsent operations are lost at shutdown",
                 "Identities: 1 online player cached, 0 stored",
                 "Config: no problems",

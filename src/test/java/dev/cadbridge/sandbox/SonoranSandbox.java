@@ -775,9 +775,10 @@ public final class SonoranSandbox implements AutoCloseable {
         @Override
         public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
             FakeHub liveHub = hub;
-            if (liveHub != null && request.getUrl().encodedPath().equals("/apiWsHub")) {
+            if (request.getUrl().encodedPath().equals("/apiWsHub")) {
+                // the hub is not part of the REST API the sandbox checks; without one it is simply not there
                 owner.takeRequest(0, TimeUnit.NANOSECONDS);
-                return liveHub.upgrade();
+                return liveHub != null ? liveHub.upgrade() : new MockResponse.Builder().code(404).body("no hub").build();
             }
             MockResponse response = handle(request);
             // MockWebServer also queues every request for takeRequest(); the sandbox keeps its own log,

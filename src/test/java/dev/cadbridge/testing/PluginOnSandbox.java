@@ -7,6 +7,8 @@ import dev.cadbridge.dispatch.SonoranDispatcher;
 import dev.cadbridge.sandbox.SonoranSandbox;
 import dev.cadbridge.sonoran.ApiGeneration;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -22,13 +24,15 @@ public final class PluginOnSandbox implements AutoCloseable {
         cad.setRateLimitsEnabled(false);
     }
 
-    public PluginOnSandbox start(ApiGeneration generation) {
-        h.configure(
+    public PluginOnSandbox start(ApiGeneration generation, Object... moreConfig) {
+        List<Object> config = new ArrayList<>(List.of(
                 "sonoran.api-generation", generation.name().toLowerCase(Locale.ROOT),
                 "sonoran.base-url", cad.baseUrl(),
                 "sonoran.community-id", cad.communityId(),
                 "sonoran.api-key", cad.apiKey(),
-                "commands.cooldown", "0s");
+                "commands.cooldown", "0s"));
+        config.addAll(List.of(moreConfig));
+        h.configure(config.toArray());
         h.connectionFactory = (sonoran, dispatcher, outbox) -> CadConnections.of(
                 SonoranDispatcher.builder(sonoran).dispatcherSettings(dispatcher).withoutRateLimits().build());
         h.start();
