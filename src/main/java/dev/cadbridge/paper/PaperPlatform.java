@@ -1,6 +1,7 @@
 package dev.cadbridge.paper;
 
 import dev.cadbridge.config.ConfigFileException;
+import dev.cadbridge.platform.CadNews;
 import dev.cadbridge.platform.Platform;
 import dev.cadbridge.platform.PlatformPlayer;
 import dev.cadbridge.platform.TaskHandle;
@@ -18,6 +19,7 @@ import org.bukkit.Server;
 import org.bukkit.configuration.InvalidConfigurationException;
 import org.bukkit.configuration.file.YamlConfiguration;
 import org.bukkit.entity.Player;
+import org.bukkit.event.Event;
 import org.bukkit.plugin.java.JavaPlugin;
 
 /**
@@ -127,6 +129,38 @@ final class PaperPlatform implements Platform {
         CadAfkKickEvent event = new CadAfkKickEvent(((PaperPlayer) player).bukkitPlayer(), idle, reason);
         server().getPluginManager().callEvent(event);
         return event.isCancelled() ? Optional.empty() : Optional.ofNullable(event.getReason());
+    }
+
+    /**
+     * A unit's assignment reaches listeners on that player's thread, with the player; everything
+     * else as an asynchronous event on the live session's thread, so a storm of CAD events never
+     * queues work on the server thread.
+     */
+    @Override
+    public void announce(CadNews news) {
+        if (!plugin.isEnabled()) {
+            return;
+        }
+        switch (news) {
+            case CadNews.CallAssignment assignment -> onlinePlayer(assignment.player()).ifPresent(player -> runFor(player, () -> {
+                Player bukkitPlayer = ((PaperPlayer) player).bukkitPlayer();
+                server().getPluginManager().callEvent(assignment.attached()
+                        ? new CadCallAssignedEvent(bukkitPlayer, assignment.unit(), assignment.callId(), assignment.title(), assignment.address())
+                        : new CadCallUnassignedEvent(bukkitPlayer, assignment.unit(), assignment.callId(), assignment.title(), assignment.address()));
+            }));
+            case CadNews.CallCreated created -> fireAsync(new CadCallCreatedEvent(created.callId(), created.title(), created.address(),
+                    created.code(), created.priority()));
+            case CadNews.CallClosed closed -> fireAsync(new CadCallClosedEvent(closed.callId(), closed.title(), closed.attachedPlayers()));
+            case CadNews.Emergency911 call -> fireAsync(new Cad911CallEvent(call.callId(), call.emergency(), call.caller(),
+                    call.location(), call.description()));
+            case CadNews.Emergency911Removed removed -> fireAsync(new Cad911RemovedEvent(removed.callIds()));
+            case CadNews.UnitPanic panic -> fireAsync(new CadUnitPanicEvent(panic.ident(), panic.unit(), panic.player(), panic.on()));
+            case CadNews.LinkVerified verified -> fireAsync(new CadLinkVerifiedEvent(verified.communityUserId(), verified.accountUuid()));
+        }
+    }
+
+    private void fireAsync(Event event) {
+        server().getPluginManager().callEvent(event);
     }
 
     @Override

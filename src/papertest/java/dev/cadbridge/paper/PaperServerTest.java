@@ -69,6 +69,8 @@ abstract class PaperServerTest {
         settings.put("afk.timeout", "2m");
         settings.put("afk.warn-before", "30s");
         settings.put("link.poll-interval", "3s");
+        // The live session needs a hub on the sandbox; LiveEventsTest turns it on with one.
+        settings.put("live.enabled", false);
         // A credential check paced by its own bucket may still wait at disable; loopback needs far less than 5s to drain.
         settings.put("dispatcher.shutdown-timeout", "1s");
         for (String op : List.of("attach", "detach", "kick", "new-dispatch", "close", "v1")) {

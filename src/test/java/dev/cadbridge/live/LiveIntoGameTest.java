@@ -276,6 +276,33 @@ class LiveIntoGameTest {
     }
 
     @Test
+    void aRefusedSessionIsReportedOnceInABoxAndTriedAgainOnlyAfterReload() {
+        olivia = plugin.h.player("Olivia");
+        plugin.start(ApiGeneration.V2, "sonoran.community-id", "not-our-community");
+        plugin.eventually(() -> plugin.h.core.liveStatus().state() == LiveStatus.State.REFUSED);
+        plugin.h.platform.advance(Duration.ofMinutes(5));
+        plugin.h.platform.runMainTasks();
+
+        assertThat(hub.connections()).as("not retried").isEqualTo(1);
+        String log = plugin.h.platform.logText();
+        assertThat(log).contains("| Sonoran CAD refused CadBridge's credentials: the live session was refused: Invalid community ID.");
+        assertThat(log.split("live session was refused", -1)).as("reported once").hasSize(2);
+        assertThat(log).doesNotContain(plugin.cad.apiKey());
+        plugin.h.run(plugin.h.console, "status");
+        plugin.eventually(() -> plugin.h.console.messages().stream().anyMatch(line -> line.startsWith("Live: ")));
+        assertThat(plugin.h.console.messages()).contains("Live: the CAD refused the live session: Invalid community ID."
+                + " → check sonoran.api-key, sonoran.community-id and sonoran.server-id, then /cad reload");
+
+        plugin.h.run(plugin.h.console, "reload"); // nothing changed: the refused session is tried once more
+        plugin.eventually(() -> hub.connections() == 2 && plugin.h.core.liveStatus().state() == LiveStatus.State.REFUSED);
+
+        plugin.h.configure("sonoran.api-generation", "v2", "sonoran.base-url", plugin.cad.baseUrl(),
+                "sonoran.community-id", plugin.cad.communityId(), "sonoran.api-key", plugin.cad.apiKey(), "live.enabled", true);
+        plugin.h.run(plugin.h.console, "reload");
+        plugin.eventually(() -> plugin.h.core.liveStatus().state() == LiveStatus.State.CONNECTED);
+    }
+
+    @Test
     void statusShowsTheSession() {
         startDefault();
         hub.push("EVENT_UNIT_ATTACH", attach(13, oliviaIdent));

@@ -288,6 +288,10 @@ public final class SonoranSandbox implements AutoCloseable {
         return hub;
     }
 
+    public boolean hasHub() {
+        return hub != null;
+    }
+
     /** Sets the key the API accepts (and un-revokes it). */
     public synchronized void setApiKey(String apiKey) {
         this.apiKey = apiKey;

@@ -30,7 +30,9 @@ public final class PluginOnSandbox implements AutoCloseable {
                 "sonoran.base-url", cad.baseUrl(),
                 "sonoran.community-id", cad.communityId(),
                 "sonoran.api-key", cad.apiKey(),
-                "commands.cooldown", "0s"));
+                "commands.cooldown", "0s",
+                // the live session only where a test gave the sandbox its hub
+                "live.enabled", cad.hasHub()));
         config.addAll(List.of(moreConfig));
         h.configure(config.toArray());
         h.connectionFactory = (sonoran, dispatcher, outbox) -> CadConnections.of(
