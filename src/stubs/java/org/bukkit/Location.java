@@ -16,4 +16,24 @@ public class Location {
     public int getBlockZ() {
         throw new UnsupportedOperationException("stub");
     }
+
+    public World getWorld() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public double getX() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public double getY() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public double getZ() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public float getYaw() {
+        throw new UnsupportedOperationException("stub");
+    }
 }

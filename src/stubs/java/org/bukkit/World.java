@@ -1,4 +1,4 @@
 package org.bukkit;
 
-public interface World {
+public interface World extends Keyed {
 }

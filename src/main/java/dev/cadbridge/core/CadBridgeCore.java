@@ -17,6 +17,7 @@ import dev.cadbridge.dispatch.CadDispatcher;
 import dev.cadbridge.dispatch.CadQueries;
 import dev.cadbridge.live.CadUnit;
 import dev.cadbridge.live.ExecutorLiveScheduler;
+import dev.cadbridge.live.LiveMap;
 import dev.cadbridge.live.LiveScheduler;
 import dev.cadbridge.live.LiveStatus;
 import dev.cadbridge.live.UnitCache;
@@ -30,6 +31,7 @@ import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.CadLinks;
 import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.ServerHeartbeat;
+import dev.cadbridge.sonoran.UpdateUnitLocations;
 import dev.cadbridge.storage.StorageConfig;
 import dev.cadbridge.storage.StorageStatus;
 import dev.cadbridge.storage.StorageType;
@@ -77,6 +79,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
     private CadCommand command;
     private RepeatingTask afkTimer;
     private RepeatingTask heartbeatTimer;
+    private RepeatingTask liveMapTimer;
     private LiveService live;
     /** Where each live session runs; tests hand in their own. */
     private Supplier<LiveScheduler> liveSchedulers = ExecutorLiveScheduler::new;
@@ -119,7 +122,9 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         quits = new QuitHandler(this::config, this::dispatcher, logger, debug);
         // 5b. The live session with the CAD's hub: events into the game, positions to the live map.
         UnitCache units = new UnitCache(unit -> identities.onlinePlayerOf(unit.communityUserId(), unit.accountUuid()));
-        live = new LiveService(units, new LiveAnnouncer(platform, this::config, () -> links), this::activeUnits,
+        LiveMap map = new LiveMap(platform, units, player -> identities.cadIdOf(player.uniqueId(), player.name()), config().live().map());
+        live = new LiveService(units, map, updates -> dispatcher().submit(new UpdateUnitLocations(updates)),
+                new LiveAnnouncer(platform, this::config, () -> links), this::activeUnits,
                 liveSchedulers, clock, logger, debug, platform.configFileLocation());
         live.match(loaded);
         // 6. The commands.
@@ -127,8 +132,10 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         // 7. The timers: the AFK check and the heartbeat.
         afkTimer = new RepeatingTask(platform, afk::checkOnlinePlayers);
         heartbeatTimer = new RepeatingTask(platform, this::sendHeartbeat);
+        liveMapTimer = new RepeatingTask(platform, live::samplePositions);
         afkTimer.every(config().afk().checkInterval());
         heartbeatTimer.every(config().heartbeatInterval());
+        liveMapTimer.every(config().live().map().interval());
         // 8. What a reload updates, all the same way: from the new configuration, in this order.
         reloadable = List.of(
                 next -> identities.updateSettings(next.config().identity()),
@@ -137,7 +144,8 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
                 connection::match,
                 next -> live.match(next),
                 next -> afkTimer.every(next.config().afk().checkInterval()),
-                next -> heartbeatTimer.every(next.config().heartbeatInterval()));
+                next -> heartbeatTimer.every(next.config().heartbeatInterval()),
+                next -> liveMapTimer.every(next.config().live().map().interval()));
         // 9. Players already online when the plugin is enabled late (plugin managers, /reload).
         platform.onlinePlayers().forEach(this::playerJoined);
     }
@@ -152,6 +160,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         if (afkTimer != null) {
             afkTimer.cancel();
             heartbeatTimer.cancel();
+            liveMapTimer.cancel();
         }
         if (live != null) {
             live.close();

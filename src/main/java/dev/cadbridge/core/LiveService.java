@@ -6,6 +6,7 @@ import dev.cadbridge.config.LoadedConfig;
 import dev.cadbridge.live.ActiveUnitsSource;
 import dev.cadbridge.live.LiveEvents;
 import dev.cadbridge.live.LiveGame;
+import dev.cadbridge.live.LiveMap;
 import dev.cadbridge.live.LiveScheduler;
 import dev.cadbridge.live.LiveSession;
 import dev.cadbridge.live.LiveStatus;
@@ -13,11 +14,15 @@ import dev.cadbridge.live.UnitCache;
 import dev.cadbridge.platform.DebugLog;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.SonoranSettings;
+import dev.cadbridge.sonoran.UpdateUnitLocations.UnitLocation;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -31,6 +36,8 @@ final class LiveService {
     static final Duration SCHEDULER_STOP_WAIT = Duration.ofSeconds(5);
 
     private final UnitCache units;
+    private final LiveMap map;
+    private final Function<List<UnitLocation>, CompletableFuture<?>> restLocations;
     private final LiveGame game;
     private final ActiveUnitsSource activeUnits;
     private final Supplier<LiveScheduler> schedulers;
@@ -44,9 +51,12 @@ final class LiveService {
     private LiveScheduler scheduler;
     private SonoranSettings runningWith;
 
-    LiveService(UnitCache units, LiveGame game, ActiveUnitsSource activeUnits, Supplier<LiveScheduler> schedulers,
-                Clock clock, Logger logger, DebugLog debug, String configFile) {
+    LiveService(UnitCache units, LiveMap map, Function<List<UnitLocation>, CompletableFuture<?>> restLocations, LiveGame game,
+                ActiveUnitsSource activeUnits, Supplier<LiveScheduler> schedulers, Clock clock, Logger logger, DebugLog debug,
+                String configFile) {
         this.units = units;
+        this.map = map;
+        this.restLocations = restLocations;
         this.game = game;
         this.activeUnits = activeUnits;
         this.schedulers = schedulers;
@@ -57,6 +67,7 @@ final class LiveService {
     }
 
     void match(LoadedConfig loaded) {
+        map.updateSettings(loaded.config().live().map());
         String reason = whyOff(loaded);
         if (reason != null) {
             stopInBackground();
@@ -111,6 +122,7 @@ final class LiveService {
         session = fresh;
         offReason = null;
         fresh.start();
+        map.startSending(scheduler, () -> fresh, restLocations);
     }
 
     /** Once per connected session: the route allows 3 a minute, events keep the cache current afterwards. */
@@ -178,5 +190,12 @@ final class LiveService {
 
     UnitCache units() {
         return units;
+    }
+
+    /** Server thread, every live.map.interval: nothing while there is no session. */
+    void samplePositions() {
+        if (session != null) {
+            map.samplePass();
+        }
     }
 }

@@ -92,6 +92,23 @@ final class PaperPlatform implements Platform {
         }
     }
 
+    /** Folia has no single server thread: each player is read on their own region. */
+    private static final boolean FOLIA = classExists("io.papermc.paper.threadedregions.RegionizedServer");
+
+    private static boolean classExists(String name) {
+        try {
+            Class.forName(name, false, PaperPlatform.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean playersOnGlobalThread() {
+        return !FOLIA;
+    }
+
     @Override
     public void runAsync(Runnable task) {
         if (plugin.isEnabled()) {

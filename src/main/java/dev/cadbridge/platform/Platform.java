@@ -56,6 +56,14 @@ public interface Platform {
     Optional<String> announceAfkKick(PlatformPlayer player, Duration idle, String reason);
 
     /**
+     * True where the global thread owns every player too (Paper), so a pass over all players can
+     * read them in one go; false on Folia, where each player is read on their own region ({@link #runFor}).
+     */
+    default boolean playersOnGlobalThread() {
+        return true;
+    }
+
+    /**
      * Tells other plugins what the CAD pushed. Called off the server thread; the platform hops to
      * the thread its events need. Nothing by default (a platform without events).
      */

@@ -11,6 +11,14 @@ public interface PlatformPlayer extends CommandSource {
 
     BlockPosition blockPosition();
 
+    /** Writes where the player is and where they face into {@code into}, allocating nothing where the platform allows. */
+    default void samplePosition(PositionSample into) {
+        BlockPosition block = blockPosition();
+        into.x = block.x();
+        into.y = block.y();
+        into.z = block.z();
+    }
+
     /** The server's own idle timer (Paper's {@code Player#getIdleDuration()}); empty where the server has none. */
     Optional<Duration> idleDuration();
 

@@ -21,6 +21,8 @@ public enum OperationType {
     LINK_CHECK(new Route("link check", CheckLink.class, Kind.REQUEST_RESPONSE, 30, Duration.ofSeconds(30), false, Merge.NONE, true, null, CheckLink.V2)),
     ACTIVE_UNITS(new Route("active units query", ActiveUnitsQuery.class, Kind.REQUEST_RESPONSE, 3, Duration.ofSeconds(30), false, Merge.NONE, true, null, ActiveUnitsQuery.V2)),
     ACTIVE_CALLS(new Route("active calls query", ActiveCallsQuery.class, Kind.REQUEST_RESPONSE, 5, Duration.ofSeconds(30), false, Merge.NONE, true, null, ActiveCallsQuery.V2)),
+    // Live map positions while the hub is down: a position older than a few seconds is not worth sending.
+    UNIT_LOCATIONS(new Route("unit locations", UpdateUnitLocations.class, Kind.QUEUED, 12, Duration.ofSeconds(15), false, Merge.NONE, true, null, UpdateUnitLocations.V2)),
     VERSION(new Route("version check", VersionCheck.class, Kind.PROBE, 10, Duration.ofSeconds(30), false, Merge.NONE, true, null, VersionCheck.V2));
 
     private final Route route;

@@ -10,6 +10,8 @@ public interface Entity extends CommandSender {
 
     Location getLocation();
 
+    Location getLocation(Location loc);
+
     boolean isInsideVehicle();
 
     boolean isInWater();

@@ -135,6 +135,25 @@ final class V2Protocol extends Protocol {
                     throw new JsonShape.Violation("body.status " + status + " is not a documented UNIT_STATUS");
                 }
             }
+            case V2_UNIT_LOCATIONS -> {
+                JsonObject body = object(json, "body");
+                onlyKnownKeys(body, "body", Set.of("updates"));
+                JsonElement updates = body.get("updates");
+                if (updates == null || !updates.isJsonArray() || updates.getAsJsonArray().isEmpty()) {
+                    throw new JsonShape.Violation("body.updates must be a non-empty array");
+                }
+                for (JsonElement update : updates.getAsJsonArray()) {
+                    if (!update.isJsonObject()) {
+                        throw new JsonShape.Violation("body.updates[] must be objects");
+                    }
+                    JsonObject object = update.getAsJsonObject();
+                    onlyKnownKeys(object, "body.updates[]", Set.of("communityUserId", "roblox", "discord", "location", "coordinates", "peerId", "vehicle"));
+                    if (!object.has("communityUserId") && !object.has("roblox") && !object.has("discord")) {
+                        throw new JsonShape.Violation("body.updates[] needs communityUserId, roblox or discord");
+                    }
+                    JsonShape.requiredNonBlank(object, "body.updates[]", "location");
+                }
+            }
             default -> throw new IllegalStateException("no body check for " + endpoint);
         }
     }
@@ -328,6 +347,11 @@ final class V2Protocol extends Protocol {
             case V2_HEARTBEAT -> heartbeat(ex, serverId, json.getAsJsonObject().get("playerCount").getAsInt());
             case V2_UNIT_PANIC -> unitPanic(ex, json.getAsJsonObject());
             case V2_UNIT_STATUS -> unitStatus(ex, json.getAsJsonObject());
+            case V2_UNIT_LOCATIONS -> {
+                JsonObject answer = new JsonObject();
+                answer.addProperty("queued", json.getAsJsonObject().getAsJsonArray("updates").size());
+                yield Reply.json(200, answer);
+            }
             case V1_ATTACH, V1_DETACH, V1_KICK, V1_NEW_DISPATCH, V1_CLOSE, UNKNOWN ->
                     throw new IllegalStateException("not a v2 route: " + endpoint);
         };

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import net.kyori.adventure.text.Component;
 
 /** A player with explicitly granted permissions; keeps the messages it was sent. */
-public final class FakePlayer implements PlatformPlayer {
+public class FakePlayer implements PlatformPlayer {
     private final UUID id;
     private final String name;
     private final Set<String> permissions = new HashSet<>();
