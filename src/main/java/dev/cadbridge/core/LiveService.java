@@ -102,7 +102,6 @@ final class LiveService {
     }
 
     private void start(SonoranSettings settings) {
-        Schedulers.start(); // RxJava's, which the SignalR client uses; stopped by close()
         scheduler = schedulers.get();
         LiveEvents events = new LiveEvents(settings.apiKey().reveal(), units, game);
         LiveSession fresh = new LiveSession(settings, LiveSession.hubUrl(settings.baseUrl()), clock, scheduler,

@@ -8,6 +8,8 @@ import com.microsoft.signalr.HubConnectionState;
 import com.microsoft.signalr.TransportEnum;
 import dev.cadbridge.platform.TaskHandle;
 import dev.cadbridge.sonoran.SonoranSettings;
+import io.reactivex.rxjava3.plugins.RxJavaPlugins;
+import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -102,6 +104,12 @@ public final class LiveSession {
     }
 
     public void start() {
+        // The SignalR client runs on RxJava's shared schedulers; a plugin disable stops them (no thread
+        // left behind), so a session started afterwards in the same class loader starts them again.
+        Schedulers.start();
+        // An error reaching RxJava after its flow ended (a connection already given up) is not news:
+        // without a handler RxJava prints it as a crash on the console.
+        RxJavaPlugins.setErrorHandler(error -> logger.log(Level.FINE, "SignalR client error after the fact", error));
         scheduler.execute(this::attempt);
     }
 

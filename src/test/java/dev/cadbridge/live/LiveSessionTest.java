@@ -111,6 +111,13 @@ class LiveSessionTest {
     }
 
     @Test
+    void aSessionConnectsAfterAnEarlierPluginDisableStoppedRxJavasSchedulers() {
+        io.reactivex.rxjava3.schedulers.Schedulers.shutdown(); // what LiveService.close() does at plugin disable
+        startGood();
+        await().atMost(Duration.ofSeconds(10)).until(() -> state() == LiveStatus.State.CONNECTED);
+    }
+
+    @Test
     void aWrongApiKeyIsRefusedOnceAndNeverRetried() {
         start(cad.communityId(), "not-the-key", 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> state() == LiveStatus.State.REFUSED);
