@@ -104,19 +104,21 @@ final class LiveAnnouncer implements LiveGame {
         platform.announce(new CadNews.UnitPanic(unit.ident(), unit.label(), panicking, on));
     }
 
+    /** The line is rendered here, off the server thread; the player's thread only sends it. */
     private void tell(UUID playerId, Message message, CadCall call, TagResolver... more) {
-        platform.onlinePlayer(playerId).ifPresent(player -> platform.runFor(player, () -> {
-            Messages messages = config.get().messages();
-            TagResolver[] all = concat(callPlaceholders(call), more);
-            player.sendMessage(withDetails(messages.render(message, all), call));
-        }));
+        platform.onlinePlayer(playerId).ifPresent(player -> {
+            Component line = withDetails(config.get().messages().render(message, concat(callPlaceholders(call), more)), call);
+            platform.runFor(player, () -> player.sendMessage(line));
+        });
     }
 
-    private void tellEveryone(Predicate<PlatformPlayer> who, java.util.function.Function<Messages, Component> line) {
+    /** One rendering for everyone; each player's thread checks who they are (permissions live there) and sends it. */
+    private void tellEveryone(Predicate<PlatformPlayer> who, java.util.function.Function<Messages, Component> render) {
+        Component line = render.apply(config.get().messages());
         for (PlatformPlayer player : platform.onlinePlayers()) {
             platform.runFor(player, () -> {
                 if (who.test(player)) {
-                    player.sendMessage(line.apply(config.get().messages()));
+                    player.sendMessage(line);
                 }
             });
         }

@@ -302,6 +302,52 @@ class LiveIntoGameTest {
         plugin.eventually(() -> plugin.h.core.liveStatus().state() == LiveStatus.State.CONNECTED);
     }
 
+    /**
+     * 1,000 events within a second (500 new calls, 500 attaches of Olivia's unit) with 50 more
+     * players online: every line that belongs to a player arrives, in order, and the server thread
+     * only ever runs the small per-player message tasks. Figures in docs/RELIABILITY.md.
+     */
+    @Test
+    void aStormOfAThousandEventsInASecondDropsNothingThatBelongsToAPlayer() {
+        startDefault();
+        for (int i = 0; i < 50; i++) {
+            plugin.h.join(plugin.h.player("Bystander" + i));
+        }
+        List<com.google.gson.JsonElement> storm = new java.util.ArrayList<>();
+        for (int i = 1; i <= 500; i++) {
+            storm.add(FakeHub.event(plugin.cad.apiKey(), "EVENT_DISPATCH_NEW", dispatch(i, "Call " + i, "Street " + i).get("data")));
+            storm.add(FakeHub.event(plugin.cad.apiKey(), "EVENT_DISPATCH_UNIT_ATTACH", attach(i, oliviaIdent)));
+        }
+        long started = System.nanoTime();
+        for (int from = 0; from < storm.size(); from += 50) {
+            hub.pushAll(storm.subList(from, from + 50));
+        }
+        long mainThreadNanos = 0;
+        long longestRun = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while ((olivia.messages().size() < 500 || staff.messages().size() < 500) && System.nanoTime() < deadline) {
+            long before = System.nanoTime();
+            plugin.h.platform.runMainTasks();
+            long ran = System.nanoTime() - before;
+            mainThreadNanos += ran;
+            longestRun = Math.max(longestRun, ran);
+            Thread.onSpinWait();
+        }
+        long handled = System.nanoTime() - started;
+        System.out.printf("storm: 1000 events handled and told in %d ms; server thread busy %d ms in all, longest run of queued tasks %.2f ms%n",
+                handled / 1_000_000, mainThreadNanos / 1_000_000, longestRun / 1e6);
+
+        assertThat(plugin.h.core.liveStatus().eventsReceived()).isEqualTo(1000);
+        assertThat(olivia.messages()).hasSize(500);
+        assertThat(staff.messages()).hasSize(500);
+        for (int i = 1; i <= 500; i++) {
+            assertThat(olivia.messages().get(i - 1)).isEqualTo("[CAD] Dispatch attached you (A-10) to call #" + i + ": Call " + i + " at Street " + i + ".");
+            assertThat(staff.messages().get(i - 1)).isEqualTo("[CAD] New call #" + i + ": Call " + i + " at Street " + i + ".");
+        }
+        assertThat(sam.messages()).isEmpty();
+        assertThat(handled).as("within the second the storm took to arrive, give or take").isLessThan(Duration.ofSeconds(5).toNanos());
+    }
+
     @Test
     void statusShowsTheSession() {
         startDefault();
