@@ -47,7 +47,10 @@ public final class LiveMap {
     private final Function<PlatformPlayer, String> cadIdOf;
     private volatile LiveSettings.MapSettings settings;
 
-    private final Map<UUID, UnitLocation> newest = new ConcurrentHashMap<>();
+    /** Where a player was when last sampled; the location text is written on the sending thread, not the server's. */
+    private record Position(String cadId, String world, double x, double y, double z, float yaw) {}
+
+    private final Map<UUID, Position> newest = new ConcurrentHashMap<>();
     private final Queue<UUID> order = new ConcurrentLinkedQueue<>();
 
     // server thread only
@@ -96,17 +99,18 @@ public final class LiveMap {
             lastY = at.y;
             lastZ = at.z;
             lastYaw = at.yaw;
-            queue(playerId, new UnitLocation(cadId, location(at), at.x, at.z, at.y, heading(at.yaw)));
+            queue(playerId, new Position(cadId, at.world, at.x, at.y, at.z, at.yaw));
         }
     }
 
     /** The CAD's map is flat (x, y) with height z; Minecraft's height is y. Facing 0-360, 0 = south, clockwise. */
-    private String location(PositionSample at) {
-        return settings.locationTemplate()
-                .replace("{world}", at.world)
-                .replace("{x}", Long.toString((long) Math.floor(at.x)))
-                .replace("{y}", Long.toString((long) Math.floor(at.y)))
-                .replace("{z}", Long.toString((long) Math.floor(at.z)));
+    private UnitLocation toUpdate(Position at) {
+        String location = settings.locationTemplate()
+                .replace("{world}", at.world())
+                .replace("{x}", Long.toString((long) Math.floor(at.x())))
+                .replace("{y}", Long.toString((long) Math.floor(at.y())))
+                .replace("{z}", Long.toString((long) Math.floor(at.z())));
+        return new UnitLocation(at.cadId(), location, at.x(), at.z(), at.y(), heading(at.yaw()));
     }
 
     private static double heading(float yaw) {
@@ -114,7 +118,7 @@ public final class LiveMap {
         return degrees < 0 ? degrees + 360 : degrees;
     }
 
-    private void queue(UUID playerId, UnitLocation update) {
+    private void queue(UUID playerId, Position update) {
         if (newest.put(playerId, update) == null) {
             order.add(playerId);
         }
@@ -177,9 +181,9 @@ public final class LiveMap {
         List<UnitLocation> batch = new ArrayList<>(Math.min(max, newest.size()));
         UUID next;
         while (batch.size() < max && (next = order.poll()) != null) {
-            UnitLocation update = newest.remove(next);
+            Position update = newest.remove(next);
             if (update != null) {
-                batch.add(update);
+                batch.add(toUpdate(update));
             }
         }
         return batch;
