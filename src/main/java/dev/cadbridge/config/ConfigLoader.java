@@ -17,12 +17,16 @@ import dev.cadbridge.sonoran.SonoranSettings;
 import dev.cadbridge.platform.BlockPosition;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns the parsed config.yml into a {@link LoadedConfig}, naming every wrong value. */
 public final class ConfigLoader {
@@ -153,6 +157,24 @@ public final class ConfigLoader {
         }
     }
 
+    private static final Pattern PLACE_POSITION = Pattern.compile("\\s*(-?\\d{1,8})\\s*,\\s*(-?\\d{1,8})\\s*");
+
+    /** {@code live.map.places}: name → "x, z"; a wrong entry is named and left out. */
+    private static List<LiveSettings.Place> places(ConfigTree tree) {
+        List<LiveSettings.Place> places = new ArrayList<>();
+        for (Map.Entry<?, ?> entry : tree.section("live.map.places").entrySet()) {
+            String name = String.valueOf(entry.getKey()).strip();
+            Matcher position = PLACE_POSITION.matcher(String.valueOf(entry.getValue()));
+            if (name.isEmpty() || name.length() > 64 || name.chars().anyMatch(Character::isISOControl) || !position.matches()) {
+                tree.problem("live.map.places." + name, "must be a name of 1-64 characters with \"x, z\" block coordinates,"
+                        + " such as \"Mission Row\": \"120, -40\"; left out");
+                continue;
+            }
+            places.add(new LiveSettings.Place(name, Integer.parseInt(position.group(1)), Integer.parseInt(position.group(2))));
+        }
+        return places;
+    }
+
     private static LiveSettings live(ConfigTree tree) {
         LiveSettings defaults = LiveSettings.defaults();
         LiveSettings.MapSettings mapDefaults = defaults.map();
@@ -165,7 +187,7 @@ public final class ConfigLoader {
         LiveSettings.MapSettings map = new LiveSettings.MapSettings(
                 tree.bool("live.map.enabled", mapDefaults.enabled()),
                 tree.duration("live.map.interval", mapDefaults.interval(), LiveSettings.MapSettings.SHORTEST_INTERVAL, Duration.ofMinutes(1)),
-                template);
+                template, places(tree));
         return new LiveSettings(tree.bool("live.enabled", defaults.enabled()),
                 tree.bool("live.notify.new-call", defaults.notifyNewCall()),
                 tree.bool("live.notify.emergency-911", defaults.notify911()),

@@ -105,7 +105,12 @@ public final class LiveMap {
 
     /** The CAD's map is flat (x, y) with height z; Minecraft's height is y. Facing 0-360, 0 = south, clockwise. */
     private UnitLocation toUpdate(Position at) {
-        String location = settings.locationTemplate()
+        LiveSettings.MapSettings current = settings;
+        String template = current.locationTemplate();
+        if (template.contains("{place}")) {
+            template = template.replace("{place}", current.nearestPlace(at.x(), at.z()));
+        }
+        String location = template
                 .replace("{world}", at.world())
                 .replace("{x}", Long.toString((long) Math.floor(at.x())))
                 .replace("{y}", Long.toString((long) Math.floor(at.y())))

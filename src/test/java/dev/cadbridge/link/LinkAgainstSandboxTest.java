@@ -41,8 +41,12 @@ class LinkAgainstSandboxTest {
         plugin.h.platform.advance(Duration.ofSeconds(10)); // a poll, refused the same way: keep polling
         plugin.h.platform.advance(Duration.ofSeconds(10));
         plugin.cad.enterLinkCode(code, "account-of-alex");
-        plugin.h.platform.advance(Duration.ofSeconds(10));
-        plugin.eventually(says(alex, "[CAD] Your account is now linked to the CAD."));
+        // The next poll is scheduled only once the previous check's answer came back (on another
+        // thread): keep moving time until it has run, instead of betting on one step.
+        plugin.eventually(() -> {
+            plugin.h.platform.advance(Duration.ofSeconds(10));
+            return alex.messages().contains("[CAD] Your account is now linked to the CAD.");
+        });
 
         assertThat(alex.messages()).noneMatch(line -> line.contains("Linking did not work"));
         assertThat(plugin.h.core.dispatcher().status().circuit()).isEqualTo(DispatcherStatus.CircuitState.CLOSED);

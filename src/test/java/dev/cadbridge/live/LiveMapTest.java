@@ -188,6 +188,20 @@ class LiveMapTest {
         assertThat(cad.violations()).isEmpty();
     }
 
+    @Test
+    void theLocationTextNamesTheNearestConfiguredPlace() {
+        map.updateSettings(new LiveSettings.MapSettings(true, Duration.ofMillis(250), "{place} ({x}, {z})",
+                List.of(new LiveSettings.Place("Mission Row", 100, -40), new LiveSettings.Place("Sandy Shores", 1800, 3600))));
+        onDuty(1);
+        players.get(0).at(130, 64, -10);
+        connect();
+        map.samplePass();
+        map.startSending(scheduler, () -> session, updates -> CompletableFuture.completedFuture(null));
+        await().atMost(Duration.ofSeconds(5)).until(() -> hub.locationCalls().size() == 1);
+        JsonObject update = hub.locationCalls().getFirst().updates().get(0).getAsJsonObject();
+        assertThat(update.get("location").getAsString()).isEqualTo("Mission Row (130, -10)");
+    }
+
     /** A player that reads its position without allocating, as Paper's getLocation(Location) does. */
     private static final class StillPlayer extends FakePlayer {
         StillPlayer(String name) {
