@@ -1,6 +1,7 @@
 package dev.cadbridge.command;
 
 import dev.cadbridge.config.ConfigProblem;
+import dev.cadbridge.doctor.Setup;
 import dev.cadbridge.storage.StorageStatus;
 import java.util.List;
 import java.util.Optional;
@@ -19,4 +20,7 @@ public interface AdminActions {
 
     /** Where identities and the outbox are kept and whether that works; empty when nothing is stored. */
     Optional<StorageStatus> storageStatus();
+
+    /** The configuration facts /cad doctor checks, without secrets. */
+    Setup setup();
 }

@@ -33,6 +33,7 @@ public final class CadCommand {
         all.add(new WhoisCommand(services));
         all.add(new StatusCommand(services));
         all.add(new ReloadCommand(services));
+        all.add(new DoctorCommand(services));
         all.add(new HelpCommand(services, this::subcommands));
         this.subcommands = List.copyOf(all);
     }

@@ -29,6 +29,7 @@ public final class Permissions {
     /** Admins, ops by default. */
     public static final String ADMIN_STATUS = "cadbridge.admin.status";
     public static final String ADMIN_RELOAD = "cadbridge.admin.reload";
+    public static final String ADMIN_DOCTOR = "cadbridge.admin.doctor";
 
     private Permissions() {}
 }

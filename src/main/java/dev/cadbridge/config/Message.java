@@ -70,7 +70,12 @@ public enum Message {
     STATUS_WARNING("status-warning", "<gray><label>:</gray> <yellow><value></yellow><hint>"),
     STATUS_BAD("status-bad", "<gray><label>:</gray> <red><value></red><hint>"),
     STATUS_INFO("status-info", "<gray><label>:</gray> <white><value></white><hint>"),
-    STATUS_HINT("status-hint", " <gold>→ <hint>");
+    STATUS_HINT("status-hint", " <gold>→ <hint>"),
+    DOCTOR_HEADER("doctor-header", "<gold>CadBridge doctor <gray>(checking live; a moment…)"),
+    DOCTOR_PASS("doctor-pass", "<green>✔</green> <gray><label>:</gray> <value><hint>"),
+    DOCTOR_WARN("doctor-warn", "<yellow>!</yellow> <gray><label>:</gray> <yellow><value></yellow><hint>"),
+    DOCTOR_FAIL("doctor-fail", "<red>✘</red> <gray><label>:</gray> <red><value></red><hint>"),
+    DOCTOR_SKIPPED("doctor-skipped", "<gray>- <label>: <value></gray><hint>");
 
     private final String key;
     private final String defaultTemplate;

@@ -13,6 +13,7 @@ import dev.cadbridge.config.ConfigLoader;
 import dev.cadbridge.config.ConfigProblem;
 import dev.cadbridge.config.CredentialBanner;
 import dev.cadbridge.config.LoadedConfig;
+import dev.cadbridge.doctor.Setup;
 import dev.cadbridge.dispatch.CadDispatcher;
 import dev.cadbridge.dispatch.PendingOperation;
 import dev.cadbridge.identity.IdentityService;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -287,6 +289,13 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
     @Override
     public Optional<StorageStatus> storageStatus() {
         return storage == null ? Optional.empty() : storage.status();
+    }
+
+    @Override
+    public Setup setup() {
+        LoadedConfig current = loaded;
+        return new Setup(current.config(), platform.configFileLocation(), !current.credentialProblem(), current.communityIdSet(),
+                current.sonoran().map(sonoran -> OptionalInt.of(sonoran.serverId())).orElse(OptionalInt.empty()), unavailableReason());
     }
 
     // ---- internals ----

@@ -25,13 +25,13 @@ class TabCompletionTest extends PaperServerTest {
 
     @Test
     void anOpAndTheConsoleAreOfferedEverySubcommandThroughEveryAlias() {
-        var all = new String[] {"911", "attach", "close", "detach", "dispatch", "help", "kick", "link", "panic", "reload",
+        var all = new String[] {"911", "attach", "close", "detach", "dispatch", "doctor", "help", "kick", "link", "panic", "reload",
             "status", "unit", "unlink", "whois"};
         assertThat(server.getCommandTabComplete(olivia, "cad ")).containsExactly(all);
         assertThat(server.getCommandTabComplete(olivia, "sonoran ")).containsExactly(all);
         assertThat(server.getCommandTabComplete(olivia, "cadbridge ")).containsExactly(all);
         assertThat(server.getCommandTabComplete(server.getConsoleSender(), "cad ")).containsExactly(all);
-        assertThat(server.getCommandTabComplete(olivia, "cad d")).containsExactly("detach", "dispatch");
+        assertThat(server.getCommandTabComplete(olivia, "cad d")).containsExactly("detach", "dispatch", "doctor");
     }
 
     @Test

@@ -262,7 +262,7 @@ class AdminCommandTest {
                 "/cad help — list the CadBridge commands you can use");
 
         h.run(h.console, "help");
-        assertThat(h.console.messages()).hasSize(15);
+        assertThat(h.console.messages()).hasSize(16);
     }
 
     @Test
@@ -280,7 +280,7 @@ class AdminCommandTest {
         Harness h = new Harness().start();
         FakePlayer alex = h.join(h.player("Alex"));
         assertThat(h.complete(alex, "")).containsExactly("911", "attach", "detach", "help", "link", "panic", "unit");
-        assertThat(h.complete(h.console, "")).containsExactly("911", "attach", "close", "detach", "dispatch", "help", "kick",
+        assertThat(h.complete(h.console, "")).containsExactly("911", "attach", "close", "detach", "dispatch", "doctor", "help", "kick",
                 "link", "panic", "reload", "status", "unit", "unlink", "whois");
         assertThat(h.complete(h.console, "st")).containsExactly("status");
         assertThat(h.complete(alex, "status ")).isEmpty();

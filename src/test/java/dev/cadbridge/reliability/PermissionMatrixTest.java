@@ -66,6 +66,7 @@ class PermissionMatrixTest {
             new Form("whois", "whois Sam", Permissions.STAFF_WHOIS, false, false, "Sam: CAD id"),
             new Form("status", "status", Permissions.ADMIN_STATUS, false, false, "CadBridge status"),
             new Form("reload", "reload", Permissions.ADMIN_RELOAD, false, false, "Reloading CadBridge"),
+            new Form("doctor", "doctor", Permissions.ADMIN_DOCTOR, false, false, "CadBridge doctor"),
             new Form("help", "help", Permissions.USE_HELP, false, false, "CadBridge commands you can use"));
 
     enum Who { PLAYER, CONSOLE }

@@ -28,7 +28,7 @@ public enum SandboxEndpoint {
     V2_LINK_CREATE(ApiGeneration.V2, null, 30, Set.of("POST"), "/v2/general/links", null),
     V2_LINK_CHECK(ApiGeneration.V2, null, 30, Set.of("POST"), "/v2/general/links/check", null),
     V2_UNITS(ApiGeneration.V2, null, 3, Set.of("GET"), "/v2/emergency/servers/([^/]+)/units", null),
-    V2_CALLS(ApiGeneration.V2, null, 5, Set.of("GET"), "/v2/emergency/servers/([^/]+)/calls", null),
+    V2_CALLS(ApiGeneration.V2, OperationType.SERVER_CHECK, 5, Set.of("GET"), "/v2/emergency/servers/([^/]+)/calls", null),
     V2_HEARTBEAT(ApiGeneration.V2, OperationType.HEARTBEAT, 10, Set.of("POST"), "/v2/general/servers/([^/]+)/heartbeat", null),
     V2_CALL_911(ApiGeneration.V2, OperationType.EMERGENCY_911, 10, Set.of("POST"), "/v2/emergency/servers/([^/]+)/calls/911", null),
     V2_UNIT_STATUS(ApiGeneration.V2, OperationType.UNIT_STATUS, 30, Set.of("PATCH"), "/v2/emergency/servers/([^/]+)/units/status", null),

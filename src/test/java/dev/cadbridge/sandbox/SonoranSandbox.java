@@ -726,6 +726,8 @@ public final class SonoranSandbox implements AutoCloseable {
 
         MockResponse.Builder response = new MockResponse.Builder()
                 .code(reply.status())
+                // Every answer of the real API carries the CAD's clock, as HTTP servers do.
+                .setHeader("Date", HTTP_DATE.format(exchange.time()))
                 .setHeader("Content-Type", reply.contentType())
                 .body(reply.body());
         reply.headers().forEach(response::setHeader);
