@@ -199,6 +199,22 @@ class DispatchEngineTest {
     }
 
     @Test
+    void headroomShowsTheRoomEachRouteHasNowAndNoneWhileTheCadHoldsIt() {
+        DispatchEngine engine = engine();
+        assertThat(engine.status(ApiGeneration.V2, "x", at(now)).headroom()).containsEntry(OperationType.KICK, 2)
+                .containsEntry(OperationType.VERSION, 1);
+        submit(engine, new KickUnit("a", "AFK"));
+        DispatchEngine.Batch batch = engine.nextBatch(at(now));
+        assertThat(engine.status(ApiGeneration.V2, "x", at(now)).headroom()).containsEntry(OperationType.KICK, 1);
+
+        engine.onOutcome(batch, new WireOutcome.RateLimited(Duration.ofSeconds(30), "req-1"), at(now));
+
+        assertThat(engine.status(ApiGeneration.V2, "x", at(T0.plusSeconds(29))).headroom())
+                .containsEntry(OperationType.KICK, 0).containsEntry(OperationType.CLOSE, 2);
+        assertThat(engine.status(ApiGeneration.V2, "x", at(T0.plusSeconds(30))).headroom().get(OperationType.KICK)).isPositive();
+    }
+
+    @Test
     void retryAfterInSecondsHoldsThatEndpointUntilThenWhileOthersGoOn() {
         DispatchEngine engine = engine();
         CompletableFuture<CadResult> kick = submit(engine, new KickUnit("a", "AFK"));
