@@ -3,16 +3,17 @@ package dev.cadbridge.doctor;
 import dev.cadbridge.dispatch.CadDispatcher;
 import dev.cadbridge.dispatch.DispatcherStatus;
 import dev.cadbridge.sonoran.ApiGeneration;
+import dev.cadbridge.sonoran.ActiveCallsQuery;
 import dev.cadbridge.sonoran.CadLinks;
 import dev.cadbridge.sonoran.CadRequestException;
 import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.CadVersion;
 import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.OperationType;
-import dev.cadbridge.sonoran.ServerCheck;
 import dev.cadbridge.sonoran.VersionCheck;
 import dev.cadbridge.storage.StorageStatus;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -108,9 +109,13 @@ public final class DoctorContext {
         return version;
     }
 
-    /** Whether the CAD knows the configured server id; asked only once the key is known to work. */
-    public CompletableFuture<Asked<Boolean>> serverKnown() {
-        return ask(OperationType.SERVER_CHECK, () -> dispatcher.submit(new ServerCheck()), Boolean.class);
+    /**
+     * Whether the CAD knows the configured server id, by reading the server's calls
+     * ({@code GET .../servers/{serverId}/calls}, which answers 404 for a server the CAD does not have).
+     * The calls themselves are not used.
+     */
+    public CompletableFuture<Asked<List<?>>> serverKnown() {
+        return ask(OperationType.ACTIVE_CALLS, () -> dispatcher.submit(new ActiveCallsQuery()), List.class);
     }
 
     /** Whether {@code communityUserId} is linked to a CAD account (v2). */
@@ -131,7 +136,8 @@ public final class DoctorContext {
         });
     }
 
-    private <T> CompletableFuture<Asked<T>> ask(OperationType route, Supplier<CompletableFuture<CadResult>> request, Class<T> answer) {
+    @SuppressWarnings("unchecked")
+    private <T> CompletableFuture<Asked<T>> ask(OperationType route, Supplier<CompletableFuture<CadResult>> request, Class<? super T> answer) {
         Optional<String> blocked = cannotAsk(route);
         if (blocked.isPresent()) {
             return CompletableFuture.completedFuture(new Asked.Skipped<>(blocked.get()));
@@ -141,7 +147,7 @@ public final class DoctorContext {
                 return new Asked.Refused<>(FailureKind.UNEXPECTED_RESPONSE.name(), String.valueOf(error.getMessage()), null);
             }
             return switch (result) {
-                case CadResult.Replied replied when answer.isInstance(replied.answer()) -> new Asked.Answer<>(answer.cast(replied.answer()));
+                case CadResult.Replied replied when answer.isInstance(replied.answer()) -> new Asked.Answer<>((T) replied.answer());
                 case CadResult.Failed failed -> new Asked.Refused<>(failed.kind().name(), failed.message(), failed.traceId());
                 case CadResult.Expired expired -> new Asked.Refused<>(FailureKind.UNREACHABLE.name(), expired.message(), null);
                 default -> new Asked.Refused<>(FailureKind.UNEXPECTED_RESPONSE.name(), "unexpected answer " + result, null);

@@ -4,6 +4,7 @@ import dev.cadbridge.dispatch.DispatcherStatus;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.CadVersion;
 import dev.cadbridge.sonoran.FailureKind;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
@@ -46,14 +47,14 @@ final class ServerIdCheck implements DoctorCheck {
                 return ApiKeyCheck.done(CheckResult.skipped("not checked: needs an accepted API key first", null));
             }
             return context.serverKnown().thenApply(asked -> switch (asked) {
-                case Asked.Answer<Boolean> known -> CheckResult.pass(server + " is known to the CAD");
-                case Asked.Refused<Boolean> refused when FailureKind.CREDENTIALS.name().equals(refused.kind()) ->
+                case Asked.Answer<List<?>> known -> CheckResult.pass(server + " is known to the CAD");
+                case Asked.Refused<List<?>> refused when FailureKind.CREDENTIALS.name().equals(refused.kind()) ->
                         CheckResult.fail(refused.describe(), fix);
-                case Asked.Refused<Boolean> refused when FailureKind.PLAN.name().equals(refused.kind()) ->
+                case Asked.Refused<List<?>> refused when FailureKind.PLAN.name().equals(refused.kind()) ->
                         CheckResult.skipped("not checked: the plan does not allow reading the server's calls", null);
-                case Asked.Refused<Boolean> refused -> CheckResult.fail("could not be checked: " + refused.describe(),
+                case Asked.Refused<List<?>> refused -> CheckResult.fail("could not be checked: " + refused.describe(),
                         "check that this server can reach " + setup.config().baseUrl());
-                case Asked.Skipped<Boolean> skipped -> CheckResult.skipped(server + "; not checked: " + skipped.why(), null);
+                case Asked.Skipped<List<?>> skipped -> CheckResult.skipped(server + "; not checked: " + skipped.why(), null);
             });
         });
     }

@@ -19,8 +19,9 @@ public enum OperationType {
     UNIT_STATUS(new Route("unit status", SetUnitStatus.class, Kind.QUEUED, 30, Duration.ofMinutes(2), false, Merge.UNION_OF_UNITS, true, null, SetUnitStatus.V2)),
     LINK_CREATE(new Route("link code request", CreateLink.class, Kind.REQUEST_RESPONSE, 30, Duration.ofSeconds(30), false, Merge.NONE, true, null, CreateLink.V2)),
     LINK_CHECK(new Route("link check", CheckLink.class, Kind.REQUEST_RESPONSE, 30, Duration.ofSeconds(30), false, Merge.NONE, true, null, CheckLink.V2)),
-    VERSION(new Route("version check", VersionCheck.class, Kind.PROBE, 10, Duration.ofSeconds(30), false, Merge.NONE, true, null, VersionCheck.V2)),
-    SERVER_CHECK(new Route("server check", ServerCheck.class, Kind.REQUEST_RESPONSE, 5, Duration.ofSeconds(30), false, Merge.NONE, true, null, ServerCheck.V2));
+    ACTIVE_UNITS(new Route("active units query", ActiveUnitsQuery.class, Kind.REQUEST_RESPONSE, 3, Duration.ofSeconds(30), false, Merge.NONE, true, null, ActiveUnitsQuery.V2)),
+    ACTIVE_CALLS(new Route("active calls query", ActiveCallsQuery.class, Kind.REQUEST_RESPONSE, 5, Duration.ofSeconds(30), false, Merge.NONE, true, null, ActiveCallsQuery.V2)),
+    VERSION(new Route("version check", VersionCheck.class, Kind.PROBE, 10, Duration.ofSeconds(30), false, Merge.NONE, true, null, VersionCheck.V2));
 
     private final Route route;
 

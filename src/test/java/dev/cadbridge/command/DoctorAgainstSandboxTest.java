@@ -257,7 +257,7 @@ class DoctorAgainstSandboxTest {
                 .as("only the link check, whose route still has room").containsExactly(SandboxEndpoint.V2_LINK_CHECK);
         assertThat(line(again, "API key")).isEqualTo("- API key: set; not checked: the version check may send 10 requests a minute"
                 + " and has no room right now, so the doctor sent nothing there; try again in a minute");
-        assertThat(line(again, "Rate limits")).startsWith("! Rate limits: no room right now on version check, server check");
+        assertThat(line(again, "Rate limits")).startsWith("! Rate limits: no room right now on active calls query, version check");
         assertThat(sandbox.rateLimitedCount()).isZero();
     }
 }

@@ -71,6 +71,12 @@ final class SandboxState {
     record NewCall(int origin, int status, int priority, String title, String code, String block, String address,
             String postal, String description, String notes, Map<String, String> metaData) {}
 
+    /** Who made a 911 call and whether they marked it an emergency (false: a 311-style call). */
+    record Caller911(String caller, boolean emergency) {}
+
+    /** The callsign and name the CAD shows for a unit. */
+    record UnitProfile(String unitNumber, String name) {}
+
     record LinkCode(String code, String communityUserId, Instant expiresAt) {}
 
     private final Clock clock;
@@ -79,6 +85,11 @@ final class SandboxState {
     private final Map<String, Integer> identIds = new HashMap<>();
     private final Map<String, String> accountLinks = new HashMap<>();
     private final Set<String> loggedOff = new HashSet<>();
+    private final Map<String, Integer> unitStatuses = new HashMap<>();
+    private final Map<String, UnitProfile> unitProfiles = new HashMap<>();
+    private final Set<String> panicking = new HashSet<>();
+    /** 911 calls (a caller, not a dispatcher, opened them): the calls answer lists them apart. */
+    private final Map<Long, Caller911> emergencyCalls = new HashMap<>();
     private final Map<String, LinkCode> linkCodesByCode = new HashMap<>();
     private final List<SandboxEvent> events = new ArrayList<>();
     private long nextCallId = 1001;
@@ -126,6 +137,36 @@ final class SandboxState {
 
     void logIn(String unitId) {
         loggedOff.remove(unitId);
+    }
+
+    /** The documented UNIT_STATUS code last set for the unit; 2 (available) until one is. */
+    int unitStatus(String unitId) {
+        return unitStatuses.getOrDefault(unitId, 2);
+    }
+
+    void setUnitStatus(String unitId, int status) {
+        unitStatuses.put(unitId, status);
+    }
+
+    /** The profile set with {@link #setUnitProfile}, else callsign {@code U-<identId>} and the unit id as name. */
+    UnitProfile unitProfile(String unitId, int identId) {
+        return unitProfiles.getOrDefault(unitId, new UnitProfile("U-" + identId, unitId));
+    }
+
+    void setUnitProfile(String unitId, UnitProfile profile) {
+        unitProfiles.put(unitId, profile);
+    }
+
+    boolean panicking(String unitId) {
+        return panicking.contains(unitId);
+    }
+
+    void setPanic(String unitId, boolean panic) {
+        if (panic) {
+            panicking.add(unitId);
+        } else {
+            panicking.remove(unitId);
+        }
     }
 
     Map<String, Integer> knownUnits() {
@@ -188,6 +229,15 @@ final class SandboxState {
         return call;
     }
 
+    void mark911(long callId, Caller911 caller) {
+        emergencyCalls.put(callId, caller);
+    }
+
+    /** The caller of a 911 call; empty for a dispatch call. */
+    Optional<Caller911> caller911(long callId) {
+        return Optional.ofNullable(emergencyCalls.get(callId));
+    }
+
     /** The call if it exists on that server and is not closed. */
     Optional<StoredCall> openCall(int serverId, long callId) {
         StoredCall call = calls.get(callId);
@@ -208,6 +258,16 @@ final class SandboxState {
         call.updated = now();
         events.add(new SandboxEvent.CallClosed(now(), generation, serverId, callId));
         return true;
+    }
+
+    void closeInCad(long callId) {
+        StoredCall call = calls.get(callId);
+        if (call == null) {
+            throw new IllegalArgumentException("no call #" + callId);
+        }
+        call.status = SandboxCall.CLOSED;
+        call.units.clear();
+        call.updated = now();
     }
 
     void attach(ApiGeneration generation, StoredCall call, String unitId) {

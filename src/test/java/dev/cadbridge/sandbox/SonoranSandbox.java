@@ -387,6 +387,16 @@ public final class SonoranSandbox implements AutoCloseable {
         state.logOff(unitId);
     }
 
+    /** The callsign ({@code data.unitNum}) and name the active units answer shows for the unit. */
+    public synchronized void setUnitProfile(String unitId, String unitNumber, String name) {
+        state.setUnitProfile(unitId, new SandboxState.UnitProfile(unitNumber, name));
+    }
+
+    /** The unit's identifier id, as answers and call lists name it (assigned on first use). */
+    public synchronized Optional<Integer> identIdOf(String unitId) {
+        return state.resolveUnit(unitId);
+    }
+
     public synchronized void logIn(String unitId) {
         state.logIn(unitId);
     }
@@ -409,6 +419,11 @@ public final class SonoranSandbox implements AutoCloseable {
     // ------------------------------------------------------------------ CAD-side actions
 
     /** An active call a dispatcher opened in the CAD, on server 1. Returns its id. */
+    /** A dispatcher closes the call in the CAD (not through the API, so no event is logged). */
+    public synchronized void closeCall(long callId) {
+        state.closeInCad(callId);
+    }
+
     public long addCall(String title) {
         return addCall(1, title);
     }

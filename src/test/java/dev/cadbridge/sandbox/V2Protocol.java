@@ -445,6 +445,7 @@ final class V2Protocol extends Protocol {
                 "", "", body.get("location").getAsString(), "", body.get("description").getAsString(), "[]",
                 JsonShape.stringMap(body, "body", "metaData"));
         SandboxState.StoredCall call = state.createCall(serverId, spec, ApiGeneration.V2);
+        state.mark911(call.callId, new SandboxState.Caller911(body.get("caller").getAsString(), emergency));
         JsonObject answer = new JsonObject();
         answer.addProperty("callId", call.callId);
         answer.addProperty("isEmergency", emergency);
@@ -465,8 +466,10 @@ final class V2Protocol extends Protocol {
         if (!named.isEmpty() && resolved.isEmpty()) {
             return problem(ex, 404, "None of the communityUserIds is linked to an account in this community.");
         }
+        Map<String, Integer> onDuty = loggedIn(resolved);
+        onDuty.keySet().forEach(unit -> state.setPanic(unit, body.get("isPanic").getAsBoolean()));
         JsonObject answer = new JsonObject();
-        answer.addProperty("updated", loggedIn(resolved).size());
+        answer.addProperty("updated", onDuty.size());
         answer.addProperty("isPanic", body.get("isPanic").getAsBoolean());
         return Reply.json(200, answer);
     }
@@ -478,8 +481,10 @@ final class V2Protocol extends Protocol {
         if (!named.isEmpty() && resolved.isEmpty()) {
             return problem(ex, 404, "None of the communityUserIds is linked to an account in this community.");
         }
+        Map<String, Integer> onDuty = loggedIn(resolved);
+        onDuty.keySet().forEach(unit -> state.setUnitStatus(unit, body.get("status").getAsInt()));
         JsonObject answer = new JsonObject();
-        answer.addProperty("updated", loggedIn(resolved).size());
+        answer.addProperty("updated", onDuty.size());
         answer.addProperty("status", UNIT_STATUS_NAMES.get(body.get("status").getAsInt()));
         return Reply.json(200, answer);
     }
@@ -531,37 +536,71 @@ final class V2Protocol extends Protocol {
         return Reply.json(200, answer);
     }
 
+    /** The units logged in to the CAD, in identifier order, with the status and panic last set through the API. */
     private Reply units() {
         JsonArray units = new JsonArray();
-        state.knownUnits().forEach((unitId, identId) -> {
-            JsonObject unit = new JsonObject();
-            unit.addProperty("id", identId);
-            unit.addProperty("accId", state.accountFor(unitId).orElse(null));
-            unit.addProperty("status", 2);
-            unit.addProperty("isPanic", false);
-            JsonObject data = new JsonObject();
-            data.addProperty("communityUserId", unitId);
-            unit.add("data", data);
-            unit.addProperty("isDispatch", false);
-            units.add(unit);
-        });
+        state.knownUnits().entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .filter(unit -> state.loggedIn(unit.getKey()))
+                .forEach(entry -> {
+                    String unitId = entry.getKey();
+                    JsonObject unit = new JsonObject();
+                    unit.addProperty("id", entry.getValue());
+                    unit.addProperty("accId", state.accountFor(unitId).orElse(null));
+                    unit.addProperty("status", state.unitStatus(unitId));
+                    unit.addProperty("isPanic", state.panicking(unitId));
+                    unit.addProperty("location", "");
+                    JsonObject data = new JsonObject();
+                    SandboxState.UnitProfile profile = state.unitProfile(unitId, entry.getValue());
+                    data.addProperty("unitNum", profile.unitNumber());
+                    data.addProperty("name", profile.name());
+                    data.addProperty("page", 0);
+                    data.addProperty("communityUserId", unitId);
+                    unit.add("data", data);
+                    unit.addProperty("isDispatch", false);
+                    units.add(unit);
+                });
         return Reply.json(200, units);
     }
 
+    /** Open dispatch calls under ActiveCalls, open 911 calls under EmergencyCalls in their own shape, closed calls last. */
     private Reply calls(int serverId) {
         JsonArray active = new JsonArray();
+        JsonArray emergency = new JsonArray();
         JsonArray closed = new JsonArray();
         for (SandboxState.StoredCall call : state.storedCalls()) {
-            if (call.serverId == serverId) {
+            if (call.serverId != serverId) {
+                continue;
+            }
+            Optional<SandboxState.Caller911> caller = state.caller911(call.callId);
+            if (caller.isPresent()) {
+                if (call.status != SandboxCall.CLOSED) {
+                    emergency.add(emergencyJson(call, caller.get()));
+                }
+            } else {
                 (call.status == SandboxCall.CLOSED ? closed : active).add(callJson(call));
             }
         }
         JsonObject answer = new JsonObject();
         answer.add("ActiveCalls", active);
-        answer.add("EmergencyCalls", new JsonArray());
+        answer.add("EmergencyCalls", emergency);
         answer.add("ClosedCalls", closed);
         answer.addProperty("ClosedCallCount", closed.size());
         return Reply.json(200, answer);
+    }
+
+    private static JsonObject emergencyJson(SandboxState.StoredCall call, SandboxState.Caller911 caller) {
+        JsonObject json = new JsonObject();
+        json.addProperty("callId", call.callId);
+        json.addProperty("isEmergency", caller.emergency());
+        json.addProperty("caller", caller.caller());
+        json.addProperty("location", call.address);
+        json.addProperty("description", call.description);
+        JsonObject metaData = new JsonObject();
+        call.metaData.forEach(metaData::addProperty);
+        json.add("metaData", metaData);
+        json.addProperty("updated", DateTimeFormatter.ISO_INSTANT.format(call.updated));
+        return json;
     }
 
     private JsonObject callJson(SandboxState.StoredCall call) {
