@@ -25,6 +25,9 @@ final class SenderLinkCheck implements DoctorCheck {
             return ApiKeyCheck.done(CheckResult.skipped("you are sent as API ID " + cadId.get()
                     + "; the v1 API cannot check it", "it must be the API ID in your CAD account settings"));
         }
+        if (context.setup().notConnected().isPresent()) {
+            return ApiKeyCheck.done(CheckResult.skipped("not checked: needs a working connection to the CAD (see API key)", null));
+        }
         if (context.status().circuit() == DispatcherStatus.CircuitState.OPEN) {
             return ApiKeyCheck.done(CheckResult.skipped("not checked: sending is paused (see API key and server id)", null));
         }

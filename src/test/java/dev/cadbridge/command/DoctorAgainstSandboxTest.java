@@ -10,7 +10,9 @@ import dev.cadbridge.sandbox.MutableClock;
 import dev.cadbridge.sandbox.SandboxEndpoint;
 import dev.cadbridge.sandbox.SandboxPlan;
 import dev.cadbridge.sandbox.SonoranSandbox;
+import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.storage.Storage;
+import dev.cadbridge.storage.StorageStatus;
 import dev.cadbridge.testing.FakePlayer;
 import dev.cadbridge.testing.Harness;
 import java.nio.file.Path;
@@ -64,11 +66,11 @@ class DoctorAgainstSandboxTest {
         h.connectionFactory = (sonoran, dispatcher, outbox) -> CadConnections.of(SonoranDispatcher.builder(sonoran)
                 .dispatcherSettings(dispatcher).listener(outbox).clock(h.clock).monotonicClock(h.clock::nanoTime).build());
         h.start();
-        if (h.core.unavailableReason().isEmpty()) {
+        if (h.core.unavailableReason().isEmpty() && h.core.generation() == ApiGeneration.V2) {
             sandbox.awaitRequestsTo(SandboxEndpoint.V2_VERSION, 1);
         }
         eventually(() -> h.core.storageStatus().map(status -> status.schemaReady()
-                || status.connection() == dev.cadbridge.storage.StorageStatus.Connection.UNAVAILABLE).orElse(true));
+                || status.connection() == StorageStatus.Connection.UNAVAILABLE).orElse(true));
         h.clock.advance(Duration.ofSeconds(61));
         sandbox.clearRecords();
     }
@@ -208,6 +210,27 @@ class DoctorAgainstSandboxTest {
     }
 
     @Test
+    void onV1ItAsksNothingAndReportsWhatThePluginsOwnRequestsShowed() {
+        startPlugin("sonoran.api-generation", "v1", "sonoran.community-id", SonoranSandbox.DEFAULT_COMMUNITY_ID);
+        FakePlayer admin = h.join(h.staff("Admin"));
+
+        List<String> before = consoleDoctor("v1 before any operation");
+        assertThat(line(before, "API key")).isEqualTo("- API key: set; the v1 API has no harmless request to test it with, so the first operation will show");
+        assertThat(line(before, "Community id")).isEqualTo("✔ Community id: set");
+
+        long callId = sandbox.addCall("Bank alarm");
+        h.run(h.console, "close " + callId);
+        eventually(() -> h.console.messages().contains("[CAD] Closed call #" + callId + "."));
+        sandbox.clearRecords();
+        List<String> after = consoleDoctor("v1 after a delivered close");
+        assertThat(line(after, "API key")).isEqualTo("✔ API key: set and accepted: the CAD took an operation since the last start or reload");
+        assertThat(line(after, "Server id")).isEqualTo("✔ Server id: server 1: the CAD took an operation for it");
+        assertThat(line(after, "Clock")).isEqualTo("- Clock: not checked: the v1 API has no harmless request to ask");
+        assertThat(line(playerDoctor(admin), "Your CAD link")).startsWith("- Your CAD link: you are sent as API ID " + admin.uniqueId());
+        assertThat(sandbox.requestCount()).as("the doctor asks nothing on v1").isZero();
+    }
+
+    @Test
     void aCommunityIdSetOnV2() {
         startPlugin("sonoran.community-id", "my-community");
 
@@ -230,7 +253,7 @@ class DoctorAgainstSandboxTest {
     void storageThatCannotBeReachedAndNoSecretInAnyLine() {
         startPlugin("storage.type", "postgresql", "storage.host", "127.0.0.1", "storage.port", 1,
                 "storage.username", "cadbridge", "storage.password", DB_PASSWORD);
-        eventually(() -> h.core.storageStatus().orElseThrow().connection() == dev.cadbridge.storage.StorageStatus.Connection.UNAVAILABLE);
+        eventually(() -> h.core.storageStatus().orElseThrow().connection() == StorageStatus.Connection.UNAVAILABLE);
         FakePlayer admin = h.join(h.staff("Admin"));
 
         List<String> lines = consoleDoctor("a database that is down");
