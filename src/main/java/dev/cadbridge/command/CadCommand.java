@@ -28,6 +28,8 @@ public final class CadCommand {
         all.add(new Emergency911Command(services, requests));
         all.add(new PanicCommand(services, requests));
         all.add(new UnitStatusCommand(services, requests));
+        all.add(new CallsCommand(services));
+        all.add(new UnitsCommand(services));
         all.add(new LinkCommand(services, requests));
         all.add(new UnlinkCommand(services));
         all.add(new WhoisCommand(services));

@@ -262,7 +262,7 @@ class AdminCommandTest {
                 "/cad help — list the CadBridge commands you can use");
 
         h.run(h.console, "help");
-        assertThat(h.console.messages()).hasSize(15);
+        assertThat(h.console.messages()).hasSize(17);
     }
 
     @Test
@@ -280,8 +280,8 @@ class AdminCommandTest {
         Harness h = new Harness().start();
         FakePlayer alex = h.join(h.player("Alex"));
         assertThat(h.complete(alex, "")).containsExactly("911", "attach", "detach", "help", "link", "panic", "unit");
-        assertThat(h.complete(h.console, "")).containsExactly("911", "attach", "close", "detach", "dispatch", "help", "kick",
-                "link", "panic", "reload", "status", "unit", "unlink", "whois");
+        assertThat(h.complete(h.console, "")).containsExactly("911", "attach", "calls", "close", "detach", "dispatch", "help", "kick",
+                "link", "panic", "reload", "status", "unit", "units", "unlink", "whois");
         assertThat(h.complete(h.console, "st")).containsExactly("status");
         assertThat(h.complete(alex, "status ")).isEmpty();
     }

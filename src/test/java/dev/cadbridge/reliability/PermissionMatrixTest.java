@@ -32,7 +32,8 @@ class PermissionMatrixTest {
     private static final List<String> ALL_NODES = List.of(Permissions.USE_ATTACH, Permissions.USE_DETACH,
             Permissions.USE_LINK, Permissions.USE_HELP, Permissions.USE_911, Permissions.USE_PANIC, Permissions.USE_UNIT, Permissions.STAFF_ATTACH, Permissions.STAFF_DETACH,
             Permissions.STAFF_KICK, Permissions.STAFF_DISPATCH, Permissions.STAFF_CLOSE, Permissions.STAFF_LINK,
-            Permissions.STAFF_UNLINK, Permissions.STAFF_WHOIS, Permissions.STAFF_PANIC, Permissions.STAFF_UNIT, Permissions.ADMIN_STATUS, Permissions.ADMIN_RELOAD);
+            Permissions.STAFF_UNLINK, Permissions.STAFF_WHOIS, Permissions.STAFF_PANIC, Permissions.STAFF_UNIT,
+            Permissions.STAFF_CALLS, Permissions.STAFF_UNITS, Permissions.ADMIN_STATUS, Permissions.ADMIN_RELOAD);
     private static final String NO_PERMISSION = "[CAD] You do not have permission to do that.";
     private static final String PLAYER_ONLY = "[CAD] Only a player can do that alone";
 
@@ -60,6 +61,8 @@ class PermissionMatrixTest {
             new Form("panic", "panic on Sam", Permissions.STAFF_PANIC, false, true, null),
             new Form("unit", "unit busy", Permissions.USE_UNIT, true, true, null),
             new Form("unit", "unit busy Sam", Permissions.STAFF_UNIT, false, true, null),
+            new Form("calls", "calls", Permissions.STAFF_CALLS, false, true, null),
+            new Form("units", "units", Permissions.STAFF_UNITS, false, true, null),
             new Form("link", "link", Permissions.USE_LINK, true, false, "Checking whether your account is linked"),
             new Form("link", "link Sam cad-sam", Permissions.STAFF_LINK, false, false, "Sam's CAD id is now cad-sam"),
             new Form("unlink", "unlink Sam", Permissions.STAFF_UNLINK, false, false, "Sam had no stored CAD id"),

@@ -81,7 +81,8 @@ public final class Harness {
     public FakePlayer staff(String name) {
         return player(name).grant(Permissions.STAFF_ATTACH, Permissions.STAFF_DETACH, Permissions.STAFF_KICK,
                 Permissions.STAFF_DISPATCH, Permissions.STAFF_CLOSE, Permissions.STAFF_LINK, Permissions.STAFF_UNLINK,
-                Permissions.STAFF_WHOIS, Permissions.STAFF_PANIC, Permissions.STAFF_UNIT, Permissions.ADMIN_STATUS, Permissions.ADMIN_RELOAD, Permissions.LINK_OWN_API_ID);
+                Permissions.STAFF_WHOIS, Permissions.STAFF_PANIC, Permissions.STAFF_UNIT,
+                Permissions.STAFF_CALLS, Permissions.STAFF_UNITS, Permissions.ADMIN_STATUS, Permissions.ADMIN_RELOAD, Permissions.LINK_OWN_API_ID);
     }
 
     public FakePlayer join(FakePlayer player) {
