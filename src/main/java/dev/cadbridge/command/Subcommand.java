@@ -9,6 +9,11 @@ public interface Subcommand {
 
     String usage();
 
+    /** The usage as {@code sender} may use it, for help: forms they lack the permission for are left out. */
+    default String usage(CommandSource sender) {
+        return usage();
+    }
+
     String description();
 
     /** Whether the sender may use this subcommand in at least one form; decides help and completion. */
