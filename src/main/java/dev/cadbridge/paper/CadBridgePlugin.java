@@ -5,6 +5,7 @@ import dev.cadbridge.core.CadConnectionFactory;
 import dev.cadbridge.core.CadConnections;
 import dev.cadbridge.core.StorageFactory;
 import java.time.Clock;
+import java.util.List;
 import org.bukkit.command.PluginCommand;
 import org.bukkit.plugin.PluginManager;
 import org.bukkit.plugin.java.JavaPlugin;
@@ -35,10 +36,12 @@ public class CadBridgePlugin extends JavaPlugin {
         core.enable();
 
         CadCommandExecutor executor = new CadCommandExecutor(core, platform);
-        PluginCommand command = getCommand("cad");
-        if (command != null) {
-            command.setExecutor(executor);
-            command.setTabCompleter(executor);
+        for (String name : List.of("cad", "911", "311", "panic")) {
+            PluginCommand command = getCommand(name);
+            if (command != null) {
+                command.setExecutor(executor);
+                command.setTabCompleter(executor);
+            }
         }
         PluginManager plugins = getServer().getPluginManager();
         plugins.registerEvents(new PlayerSessionListener(core, platform), this);
