@@ -68,6 +68,14 @@ final class Emergency911Command implements Subcommand {
     }
 
     @Override
+    public String description(CommandSource sender) {
+        if (emergency && !sender.hasPermission(Permissions.USE_911) && sender.hasPermission(Permissions.STAFF_911_REMOVE)) {
+            return "remove a 911 call";
+        }
+        return description();
+    }
+
+    @Override
     public boolean canUse(CommandSource sender) {
         return emergency ? sender.hasPermission(Permissions.USE_911) || sender.hasPermission(Permissions.STAFF_911_REMOVE)
                 : sender.hasPermission(Permissions.USE_311);

@@ -16,6 +16,11 @@ public interface Subcommand {
 
     String description();
 
+    /** The description as {@code sender} may use the subcommand, for help. */
+    default String description(CommandSource sender) {
+        return description();
+    }
+
     /** Whether the sender may use this subcommand in at least one form; decides help and completion. */
     boolean canUse(CommandSource sender);
 

@@ -192,4 +192,20 @@ class Emergency911CommandTest {
 
         assertThat(sam.lastMessage()).isEqualTo("[CAD] /cad 911 remove needs the current Sonoran CAD API (v2); this server uses v1 (sonoran.api-generation in config.yml).");
     }
+
+    @Test
+    void helpAndCompletionShowTheRemoveFormOnlyToThoseWhoMayRemove() {
+        plugin.start(ApiGeneration.V2);
+        FakePlayer remover = plugin.h.join(new FakePlayer("Rae").grant(Permissions.STAFF_911_REMOVE, Permissions.USE_HELP));
+        FakePlayer alex = plugin.h.join(plugin.h.player("Alex"));
+
+        plugin.h.run(remover, "help");
+        plugin.h.run(alex, "help");
+
+        assertThat(remover.messages()).contains("/cad 911 remove <id> — remove a 911 call");
+        assertThat(alex.messages()).contains("/cad 911 <what is happening> — call 911 from where you stand")
+                .noneMatch(line -> line.contains("remove"));
+        assertThat(plugin.h.complete(remover, "911 ")).containsExactly("remove");
+        assertThat(plugin.h.complete(alex, "911 ")).isEmpty();
+    }
 }
