@@ -65,7 +65,8 @@ public final class ConfigLoader {
                 tree.duration("commands.cooldown", Duration.ofSeconds(3), Duration.ZERO, Duration.ofMinutes(10)),
                 reason(tree, "commands.kick-default-reason", CommandSettings.defaults().defaultKickReason()),
                 dispatchDefaults(tree),
-                tree.duration("commands.cooldown-911", CommandSettings.defaults().emergencyCooldown(), Duration.ZERO, Duration.ofHours(24)));
+                tree.duration("commands.cooldown-911", CommandSettings.defaults().emergencyCooldown(), Duration.ZERO, Duration.ofHours(24)),
+                tree.duration("commands.active-cache", CommandSettings.defaults().activeListCache(), Duration.ZERO, Duration.ofMinutes(10)));
         DispatcherSettings dispatcher = dispatcher(tree);
         Duration shutdownTimeout = tree.duration("dispatcher.shutdown-timeout", Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(1));
         Messages messages = messages(tree);

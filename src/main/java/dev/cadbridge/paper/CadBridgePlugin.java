@@ -7,6 +7,7 @@ import dev.cadbridge.core.StorageFactory;
 import dev.cadbridge.config.ConfigFileException;
 import dev.cadbridge.metrics.MetricsValues;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.bstats.bukkit.Metrics;
 import org.bukkit.command.PluginCommand;
@@ -40,10 +41,12 @@ public class CadBridgePlugin extends JavaPlugin {
         core.enable();
 
         CadCommandExecutor executor = new CadCommandExecutor(core, platform);
-        PluginCommand command = getCommand("cad");
-        if (command != null) {
-            command.setExecutor(executor);
-            command.setTabCompleter(executor);
+        for (String name : List.of("cad", "911", "311", "panic")) {
+            PluginCommand command = getCommand(name);
+            if (command != null) {
+                command.setExecutor(executor);
+                command.setTabCompleter(executor);
+            }
         }
         PluginManager plugins = getServer().getPluginManager();
         plugins.registerEvents(new PlayerSessionListener(core, platform), this);

@@ -84,7 +84,8 @@ import okhttp3.HttpUrl;
  *
  * <h2>Rate limits</h2>
  * v2: the documented per-minute limits per API key per route (attach/detach 10, kick/dispatch/
- * close 20, links 30, version 10, units 3, calls 5), enforced as a sliding 60-second window on the
+ * close 20, links 30, version 10, units 3, calls 5, heartbeat 10,
+ * 911 call 10, remove 911 call 10, panic 20, status 30, call note 60), enforced as a sliding 60-second window on the
  * injected clock: 429 {@code {"message":"API rate limit exceeded","request_id":...}} with
  * {@code Retry-After} ({@link RetryAfterStyle}). v1: a token bucket per key, default burst 3 then
  * one per second. {@link #setRateLimitsEnabled(boolean)} lifts all limits (benchmarks). Order of

@@ -22,6 +22,29 @@ public final class PluginOnSandbox implements AutoCloseable {
         cad.setRateLimitsEnabled(false);
     }
 
+    /**
+     * As {@link #start}, but with the documented limits on both sides: the sandbox answers 429 past
+     * them, and the dispatcher paces by its default budgets on the harness clock (wall and monotonic),
+     * so a test that moves the clock moves the pacing too.
+     */
+    public PluginOnSandbox startPaced(ApiGeneration generation) {
+        cad.setRateLimitsEnabled(true);
+        configure(generation);
+        h.connectionFactory = (sonoran, dispatcher, outbox) -> CadConnections.of(SonoranDispatcher.builder(sonoran)
+                .dispatcherSettings(dispatcher).clock(h.clock).monotonicClock(h.clock::nanoTime).build());
+        h.start();
+        return this;
+    }
+
+    private void configure(ApiGeneration generation) {
+        h.configure(
+                "sonoran.api-generation", generation.name().toLowerCase(Locale.ROOT),
+                "sonoran.base-url", cad.baseUrl(),
+                "sonoran.community-id", cad.communityId(),
+                "sonoran.api-key", cad.apiKey(),
+                "commands.cooldown", "0s");
+    }
+
     public PluginOnSandbox start(ApiGeneration generation) {
         h.configure(
                 "sonoran.api-generation", generation.name().toLowerCase(Locale.ROOT),
