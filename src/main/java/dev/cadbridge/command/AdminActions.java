@@ -1,6 +1,7 @@
 package dev.cadbridge.command;
 
 import dev.cadbridge.config.ConfigProblem;
+import dev.cadbridge.doctor.Setup;
 import dev.cadbridge.live.LiveStatus;
 import dev.cadbridge.storage.StorageStatus;
 import java.util.List;
@@ -29,4 +30,6 @@ public interface AdminActions {
     default String liveOffReason() {
         return "off";
     }
+    /** The configuration facts /cad doctor checks, without secrets. */
+    Setup setup();
 }

@@ -25,14 +25,20 @@ public final class CadCommand {
         all.add(new KickCommand(services, requests));
         all.add(new DispatchCommand(services, requests));
         all.add(new CloseCommand(services, requests));
-        all.add(new Emergency911Command(services, requests));
+        Cooldowns calls = Emergency911Command.cooldown(services);
+        all.add(new Emergency911Command(services, requests, calls, true));
+        all.add(new Emergency911Command(services, requests, calls, false));
         all.add(new PanicCommand(services, requests));
         all.add(new UnitStatusCommand(services, requests));
+        all.add(new NoteCommand(services, requests));
+        all.add(new CallsCommand(services));
+        all.add(new UnitsCommand(services));
         all.add(new LinkCommand(services, requests));
         all.add(new UnlinkCommand(services));
         all.add(new WhoisCommand(services));
         all.add(new StatusCommand(services));
         all.add(new ReloadCommand(services));
+        all.add(new DoctorCommand(services));
         all.add(new HelpCommand(services, this::subcommands));
         this.subcommands = List.copyOf(all);
     }

@@ -6,6 +6,8 @@ import dev.cadbridge.platform.CommandSource;
 import dev.cadbridge.platform.PlatformPlayer;
 import dev.cadbridge.sonoran.CadOperation;
 import dev.cadbridge.sonoran.CadResult;
+import dev.cadbridge.sonoran.FailureKind;
+import dev.cadbridge.sonoran.OperationType;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -48,15 +50,30 @@ final class CadRequests {
     /** {@code onLeftOut} builds the line for an answer that left out some or all of what the operation named. */
     void send(CommandSource sender, CadOperation operation, Function<CadResult.Delivered, Component> onDelivered,
               Function<CadResult.LeftOut, Component> onLeftOut) {
+        send(sender, operation, onDelivered, onLeftOut, null);
+    }
+
+    /**
+     * {@code onNotFound} builds the line for a CAD that answered it has no such call or unit (a
+     * TARGET_NOT_FOUND failure); null to report it as any other failure.
+     */
+    void send(CommandSource sender, CadOperation operation, Function<CadResult.Delivered, Component> onDelivered,
+              Function<CadResult.LeftOut, Component> onLeftOut, Function<CadResult.Failed, Component> onNotFound) {
         admit(sender);
         sender.sendMessage(services.messages().render(Message.SENDING));
         services.cad().dispatcher().submit(operation).whenComplete((result, error) ->
                 Replies.later(services.platform(), sender, target -> target.sendMessage(
-                        describe(operation, result, error, onDelivered, onLeftOut))));
+                        describe(operation, result, error, onDelivered, onLeftOut, onNotFound))));
+    }
+
+    /** "The call may have been created" is said only of what creates a call; a lost note is unclear, not a call. */
+    private static boolean createsACall(CadOperation operation) {
+        return operation.type() == OperationType.NEW_DISPATCH || operation.type() == OperationType.EMERGENCY_911;
     }
 
     private Component describe(CadOperation operation, CadResult result, Throwable error,
-                               Function<CadResult.Delivered, Component> onDelivered, Function<CadResult.LeftOut, Component> onLeftOut) {
+                               Function<CadResult.Delivered, Component> onDelivered, Function<CadResult.LeftOut, Component> onLeftOut,
+                               Function<CadResult.Failed, Component> onNotFound) {
         Messages messages = services.messages();
         if (error != null) {
             services.platform().logger().log(Level.WARNING, "A CAD request failed unexpectedly", error);
@@ -67,12 +84,13 @@ final class CadRequests {
             // commands queue operations; only request-response routes reply, so this is their "done"
             case CadResult.Replied replied -> onDelivered.apply(new CadResult.Delivered(OptionalLong.empty()));
             case CadResult.LeftOut left -> onLeftOut.apply(left);
+            case CadResult.Failed failed when onNotFound != null && failed.kind() == FailureKind.TARGET_NOT_FOUND -> onNotFound.apply(failed);
             case CadResult.Failed failed -> failed.traceId() == null || failed.traceId().isBlank()
                     ? messages.render(Message.FAILED, Messages.text("reason", failed.message()))
                     : messages.render(Message.FAILED_WITH_TRACE, Messages.text("reason", failed.message()),
                             Messages.text("trace_id", failed.traceId()));
             case CadResult.Expired expired -> messages.render(Message.EXPIRED, Messages.text("reason", expired.message()));
-            case CadResult.OutcomeUnknown unknown -> !operation.type().route().repeatable()
+            case CadResult.OutcomeUnknown unknown -> createsACall(operation)
                     ? messages.render(Message.OUTCOME_UNKNOWN, Messages.text("reason", unknown.message()))
                     : messages.render(Message.OUTCOME_UNCLEAR, Messages.text("reason", unknown.message()));
         };

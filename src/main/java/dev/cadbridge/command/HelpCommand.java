@@ -43,7 +43,7 @@ final class HelpCommand implements Subcommand {
         for (Subcommand subcommand : subcommands.get()) {
             if (subcommand.canUse(sender)) {
                 sender.sendMessage(messages.bare(Message.HELP_LINE,
-                        Messages.text("usage", subcommand.usage()), Messages.text("description", subcommand.description())));
+                        Messages.text("usage", subcommand.usage(sender)), Messages.text("description", subcommand.description(sender))));
             }
         }
     }

@@ -9,7 +9,17 @@ public interface Subcommand {
 
     String usage();
 
+    /** The usage as {@code sender} may use it, for help: forms they lack the permission for are left out. */
+    default String usage(CommandSource sender) {
+        return usage();
+    }
+
     String description();
+
+    /** The description as {@code sender} may use the subcommand, for help. */
+    default String description(CommandSource sender) {
+        return description();
+    }
 
     /** Whether the sender may use this subcommand in at least one form; decides help and completion. */
     boolean canUse(CommandSource sender);

@@ -70,7 +70,8 @@ public final class ConfigLoader {
                 tree.duration("commands.cooldown", Duration.ofSeconds(3), Duration.ZERO, Duration.ofMinutes(10)),
                 reason(tree, "commands.kick-default-reason", CommandSettings.defaults().defaultKickReason()),
                 dispatchDefaults(tree),
-                tree.duration("commands.cooldown-911", CommandSettings.defaults().emergencyCooldown(), Duration.ZERO, Duration.ofHours(24)));
+                tree.duration("commands.cooldown-911", CommandSettings.defaults().emergencyCooldown(), Duration.ZERO, Duration.ofHours(24)),
+                tree.duration("commands.active-cache", CommandSettings.defaults().activeListCache(), Duration.ZERO, Duration.ofMinutes(10)));
         DispatcherSettings dispatcher = dispatcher(tree);
         Duration shutdownTimeout = tree.duration("dispatcher.shutdown-timeout", Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(1));
         Messages messages = messages(tree);
@@ -84,21 +85,21 @@ public final class ConfigLoader {
         if (apiKey.isEmpty()) {
             return new LoadedConfig(config, Optional.empty(),
                     "no API key is set (sonoran.api-key in config.yml, or the " + API_KEY_ENVIRONMENT_VARIABLE + " environment variable)",
-                    true, tree.problems());
+                    true, tree.problems(), !communityId.isEmpty());
         }
         KeySetting key = apiKey.get();
         if (key.problem() != null) {
             tree.problem(key.key(), key.where() + " " + key.problem());
-            return new LoadedConfig(config, Optional.empty(), "the API key in " + key.key() + " " + key.problem(), false, tree.problems());
+            return new LoadedConfig(config, Optional.empty(), "the API key in " + key.key() + " " + key.problem(), false, tree.problems(), !communityId.isEmpty());
         }
         try {
             SonoranSettings sonoran = new SonoranSettings(generation, baseUrl, communityId, ApiKey.of(key.value()), serverId,
                     connectTimeout, requestTimeout);
-            return new LoadedConfig(config, Optional.of(sonoran), null, false, tree.problems());
+            return new LoadedConfig(config, Optional.of(sonoran), null, false, tree.problems(), !communityId.isEmpty());
         } catch (IllegalArgumentException e) {
             // Only the v1 community id can still be refused here; everything else was checked above.
             tree.problem("sonoran.community-id", "is empty; the v1 API needs your community id");
-            return new LoadedConfig(config, Optional.empty(), e.getMessage(), false, tree.problems());
+            return new LoadedConfig(config, Optional.empty(), e.getMessage(), false, tree.problems(), !communityId.isEmpty());
         }
     }
 

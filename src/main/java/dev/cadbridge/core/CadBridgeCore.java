@@ -13,6 +13,7 @@ import dev.cadbridge.config.ConfigLoader;
 import dev.cadbridge.config.ConfigProblem;
 import dev.cadbridge.config.CredentialBanner;
 import dev.cadbridge.config.LoadedConfig;
+import dev.cadbridge.doctor.Setup;
 import dev.cadbridge.dispatch.CadDispatcher;
 import dev.cadbridge.dispatch.CadQueries;
 import dev.cadbridge.live.CadUnit;
@@ -42,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -81,8 +83,8 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
     private RepeatingTask heartbeatTimer;
     private RepeatingTask liveMapTimer;
     private LiveService live;
-    /** Where each live session runs; tests hand in their own. */
-    private Supplier<LiveScheduler> liveSchedulers = ExecutorLiveScheduler::new;
+    /** Where each live session runs its own work. */
+    private final Supplier<LiveScheduler> liveSchedulers = ExecutorLiveScheduler::new;
     /** What a reload updates, in this order, each from the newly loaded configuration. */
     private List<Consumer<LoadedConfig>> reloadable = List.of();
 
@@ -329,9 +331,11 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         return live.offReason();
     }
 
-    /** Before {@link #enable()}: where live sessions run their work (tests use their own). */
-    public void useLiveSchedulers(Supplier<LiveScheduler> schedulers) {
-        this.liveSchedulers = schedulers;
+    @Override
+    public Setup setup() {
+        LoadedConfig current = loaded;
+        return new Setup(current.config(), platform.configFileLocation(), !current.credentialProblem(), current.communityIdSet(),
+                current.sonoran().map(sonoran -> OptionalInt.of(sonoran.serverId())).orElse(OptionalInt.empty()), unavailableReason());
     }
 
     // ---- internals ----

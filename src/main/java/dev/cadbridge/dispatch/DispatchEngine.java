@@ -833,13 +833,15 @@ final class DispatchEngine {
         return type.route().description();
     }
 
-    DispatcherStatus status(ApiGeneration shownGeneration, String baseUrl) {
+    DispatcherStatus status(ApiGeneration shownGeneration, String baseUrl, Moment now) {
+        Map<OperationType, Integer> headroom = new EnumMap<>(OperationType.class);
+        buckets.forEach((type, bucket) -> headroom.put(type, bucket.available(now.nanos())));
         Map<OperationType, Integer> depth = new EnumMap<>(OperationType.class);
         queues.forEach((type, queue) -> depth.put(type, queue.size()));
         arrivals.forEach(entry -> depth.merge(entry.type(), 1, Integer::sum));
         return new DispatcherStatus(shownGeneration, baseUrl,
                 circuitReason == null ? DispatcherStatus.CircuitState.CLOSED : DispatcherStatus.CircuitState.OPEN,
                 circuitReason, lastSuccess, lastFailure, Map.copyOf(depth), Map.copyOf(disabled),
-                new DispatcherStatus.Counters(requests, batches, rateLimitedCount, delivered, failed, expired));
+                new DispatcherStatus.Counters(requests, batches, rateLimitedCount, delivered, failed, expired), Map.copyOf(headroom));
     }
 }

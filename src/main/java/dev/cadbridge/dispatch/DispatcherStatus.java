@@ -6,7 +6,11 @@ import dev.cadbridge.sonoran.OperationType;
 import java.time.Instant;
 import java.util.Map;
 
-/** A snapshot for {@code /cad status}. Holds no secret. */
+/**
+ * A snapshot for {@code /cad status} and {@code /cad doctor}. Holds no secret. {@code headroom} is how
+ * many requests each route could send right now without waiting for its rate limit (0 while the
+ * CAD holds it with a Retry-After); a route missing from it is unknown.
+ */
 public record DispatcherStatus(
         ApiGeneration generation,
         String baseUrl,
@@ -16,7 +20,14 @@ public record DispatcherStatus(
         LastFailure lastFailure,
         Map<OperationType, Integer> queueDepth,
         Map<OperationType, String> disabledTypes,
-        Counters counters) {
+        Counters counters,
+        Map<OperationType, Integer> headroom) {
+
+    /** Without headroom: connections that do not pace requests themselves. */
+    public DispatcherStatus(ApiGeneration generation, String baseUrl, CircuitState circuit, String circuitReason, Instant lastSuccess,
+            LastFailure lastFailure, Map<OperationType, Integer> queueDepth, Map<OperationType, String> disabledTypes, Counters counters) {
+        this(generation, baseUrl, circuit, circuitReason, lastSuccess, lastFailure, queueDepth, disabledTypes, counters, Map.of());
+    }
 
     public enum CircuitState { CLOSED, OPEN }
 

@@ -6,6 +6,7 @@ import dev.cadbridge.sonoran.CadOperation;
 import dev.cadbridge.sonoran.CheckLink;
 import dev.cadbridge.sonoran.CreateLink;
 import dev.cadbridge.sonoran.CadResult;
+import dev.cadbridge.sonoran.CadVersion;
 import dev.cadbridge.sonoran.CredentialCheck;
 import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.OperationType;
@@ -168,7 +169,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
     public DispatcherStatus status() {
         lock.lock();
         try {
-            return engine.status(wire.settings().generation(), wire.settings().baseUrl().toString());
+            return engine.status(wire.settings().generation(), wire.settings().baseUrl().toString(), now());
         } finally {
             lock.unlock();
         }
@@ -295,7 +296,7 @@ public final class SonoranDispatcher implements CadDispatcher, CadLinks {
             return CompletableFuture.completedFuture(new CredentialCheck(CredentialCheck.Result.NOT_CHECKABLE,
                     "the v1 API has no harmless request to test credentials with; the first operation will show whether they work", null));
         }
-        return Answers.credentials(Answers.ask(this, VersionCheck::new, String.class));
+        return Answers.credentials(Answers.ask(this, VersionCheck::new, CadVersion.class).thenApply(CadVersion::describe));
     }
 
     // ----- the worker -----

@@ -32,6 +32,12 @@ final class TokenBucket {
         return true;
     }
 
+    /** Whole requests that could go now without waiting: none while a 429 holds the endpoint. */
+    int available(long now) {
+        refill(now);
+        return now - blockedUntil < 0 ? 0 : (int) Math.floor(tokens);
+    }
+
     /** The earliest reading at which {@link #tryTake} can succeed. */
     long nextTokenAt(long now) {
         refill(now);

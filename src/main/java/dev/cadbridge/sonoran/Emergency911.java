@@ -8,10 +8,11 @@ import okhttp3.Request;
 
 /**
  * A citizen's 911 call, as dispatchers see it: who calls, from where, what is happening, and the
- * caller's block in {@code metaData} (x, y, z) for the live map. Not idempotent: it is never stored
- * for a later start and never sent twice; one that may have reached the CAD ends OutcomeUnknown.
+ * caller's block in {@code metaData} (x, y, z) for the live map. {@code emergency} false is a
+ * non-emergency (311) call on the same route. Not idempotent: it is never stored for a later start
+ * and never sent twice; one that may have reached the CAD ends OutcomeUnknown.
  */
-public record Emergency911(String caller, String location, String description, Map<String, String> metaData)
+public record Emergency911(String caller, String location, String description, Map<String, String> metaData, boolean emergency)
         implements CadOperation {
 
     static final V2Codec V2 = new V2Codec() {
@@ -19,7 +20,7 @@ public record Emergency911(String caller, String location, String description, M
         public Request request(Requests to, List<CadOperation> operations) {
             Emergency911 call = (Emergency911) WireSupport.single(operations);
             JsonObject body = new JsonObject();
-            body.addProperty("isEmergency", true);
+            body.addProperty("isEmergency", call.emergency());
             body.addProperty("caller", call.caller());
             body.addProperty("location", call.location());
             body.addProperty("description", call.description());
@@ -36,6 +37,11 @@ public record Emergency911(String caller, String location, String description, M
             return WireSupport.createdCallAnswer(response, "call number", "calling");
         }
     };
+
+    /** An emergency (911) call. */
+    public Emergency911(String caller, String location, String description, Map<String, String> metaData) {
+        this(caller, location, description, metaData, true);
+    }
 
     public Emergency911 {
         caller = OperationLimits.requiredText("caller", caller, OperationLimits.MAX_TITLE_LENGTH);

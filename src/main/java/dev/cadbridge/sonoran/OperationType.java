@@ -17,6 +17,9 @@ public enum OperationType {
     UNIT_PANIC(new Route("unit panic", SetUnitPanic.class, Kind.QUEUED, 20, Duration.ofMinutes(1), false, Merge.UNION_OF_UNITS, true, null, SetUnitPanic.V2)),
     // A status is what the unit does now: replayed after a restart it could undo a newer one set in the CAD.
     UNIT_STATUS(new Route("unit status", SetUnitStatus.class, Kind.QUEUED, 30, Duration.ofMinutes(2), false, Merge.UNION_OF_UNITS, true, null, SetUnitStatus.V2)),
+    // A note is not idempotent (sent twice, it shows twice) and is written for the moment.
+    CALL_NOTE(new Route("call note", CallNote.class, Kind.QUEUED, 60, Duration.ofMinutes(5), false, Merge.NONE, false, null, CallNote.V2)),
+    REMOVE_911(new Route("911 call removal", Remove911.class, Kind.QUEUED, 10, Duration.ofMinutes(5), false, Merge.NONE, true, null, Remove911.V2)),
     LINK_CREATE(new Route("link code request", CreateLink.class, Kind.REQUEST_RESPONSE, 30, Duration.ofSeconds(30), false, Merge.NONE, true, null, CreateLink.V2)),
     LINK_CHECK(new Route("link check", CheckLink.class, Kind.REQUEST_RESPONSE, 30, Duration.ofSeconds(30), false, Merge.NONE, true, null, CheckLink.V2)),
     ACTIVE_UNITS(new Route("active units query", ActiveUnitsQuery.class, Kind.REQUEST_RESPONSE, 3, Duration.ofSeconds(30), false, Merge.NONE, true, null, ActiveUnitsQuery.V2)),

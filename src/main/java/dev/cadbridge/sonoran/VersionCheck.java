@@ -2,12 +2,13 @@ package dev.cadbridge.sonoran;
 
 import com.google.gson.JsonObject;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import okhttp3.Request;
 
 /**
  * {@code GET /v2/general/version}: a harmless request that shows whether the key and the address
- * work; answers the plan name, for example "PLUS (version 2)".
+ * work; answers a {@link CadVersion}: the plan, and the CAD's clock from the {@code Date} header.
  */
 public record VersionCheck() implements CadOperation {
 
@@ -22,8 +23,9 @@ public record VersionCheck() implements CadOperation {
             JsonObject json = WireSupport.jsonObject(response.body());
             String name = json == null ? null : WireSupport.string(json, "name");
             String version = json == null ? null : WireSupport.string(json, "version");
-            String plan = name == null ? "plan unknown" : version == null ? name : name + " (version " + version + ")";
-            return new WireOutcome.Answered(List.of(new CadResult.Replied(plan)));
+            Date date = response.headers().getDate("Date");
+            CadVersion answer = new CadVersion(name, version, date == null ? null : date.toInstant(), now);
+            return new WireOutcome.Answered(List.of(new CadResult.Replied(answer)));
         }
     };
 

@@ -168,7 +168,8 @@ class AfkTimerTest extends PaperServerTest {
         awaitKickDelivered();
         walkOneBlock(pat);
         advance(Duration.ofSeconds(125));
-        tickUntil(() -> cad.deliveredKicks().size() == 2);
+        // The sandbox records the kick before its answer reaches the plugin and the player is told.
+        tickUntil(() -> cad.deliveredKicks().size() == 2 && patSaid.lines().size() == 4);
         assertThat(patSaid.lines()).containsExactly(WARNING, KICKED, WARNING, KICKED);
     }
 

@@ -38,9 +38,9 @@ class CommandsTest extends PaperServerTest {
         olivia.performCommand("cad help");
         assertThat(patSaid.lines()).first().isEqualTo("[CAD] CadBridge commands you can use:");
         assertThat(String.join("\n", patSaid.lines())).contains("/cad attach", "/cad detach", "/cad link", "/cad help")
-                .doesNotContain("/cad kick", "/cad dispatch", "/cad close", "/cad whois", "/cad unlink", "/cad status", "/cad reload");
+                .doesNotContain("/cad kick", "/cad dispatch", "/cad close", "/cad whois", "/cad unlink", "/cad status", "/cad reload", "/cad doctor");
         assertThat(String.join("\n", oliviaSaid.lines())).contains("/cad kick", "/cad dispatch", "/cad close", "/cad whois",
-                "/cad unlink", "/cad status", "/cad reload");
+                "/cad unlink", "/cad status", "/cad reload", "/cad doctor");
     }
 
     @Test
@@ -211,6 +211,25 @@ class CommandsTest extends PaperServerTest {
         assertThat(String.join("\n", oliviaSaid.lines())).contains("API: v2 at " + cad.baseUrl(), "Queued: none")
                 .doesNotContain(SonoranSandbox.DEFAULT_API_KEY);
         assertThat(String.join("\n", consoleSaid.lines())).doesNotContain(SonoranSandbox.DEFAULT_API_KEY);
+    }
+
+    @Test
+    void doctorIsForAdminsAndItsChecklistReachesThePlayerAndTheConsole() {
+        pat.performCommand("cad doctor");
+        assertThat(patSaid.lines()).containsExactly("[CAD] You do not have permission to do that.");
+
+        olivia.performCommand("cad doctor");
+        assertThat(oliviaSaid.lines()).containsExactly("CadBridge doctor (checking live; a moment…)");
+        server.dispatchCommand(server.getConsoleSender(), "cad doctor");
+        tickUntil(() -> oliviaSaid.has("Rate limits: ") && consoleSaid.has("Rate limits: "));
+
+        assertThat(oliviaSaid.lines()).hasSize(9);
+        assertThat(oliviaSaid.lines()).contains("✘ Your CAD link: " + id(olivia) + " is not linked to a CAD account"
+                + " → run /cad link and follow the link it gives you");
+        assertThat(oliviaSaid.lines()).anyMatch(line -> line.contains(" Storage: ") && line.contains("h2 file "));
+        assertThat(consoleSaid.lines()).contains("- Your CAD link: the console has none; run /cad doctor in game to check yours");
+        String everything = String.join("\n", oliviaSaid.lines()) + String.join("\n", consoleSaid.lines());
+        assertThat(everything).doesNotContain(SonoranSandbox.DEFAULT_API_KEY);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.cadbridge.paper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -37,6 +38,7 @@ class PluginLoadingTest extends PaperServerTest {
         assertThat(defaultOf("cadbridge.staff")).isEqualTo(PermissionDefault.OP);
         assertThat(defaultOf("cadbridge.staff.dispatch")).isEqualTo(PermissionDefault.OP);
         assertThat(defaultOf("cadbridge.admin.reload")).isEqualTo(PermissionDefault.OP);
+        assertThat(defaultOf("cadbridge.admin.doctor")).isEqualTo(PermissionDefault.OP);
         assertThat(defaultOf("cadbridge.afk.exempt")).isEqualTo(PermissionDefault.FALSE);
 
         PaperLikePlayer player = join("Pat");
@@ -46,6 +48,16 @@ class PluginLoadingTest extends PaperServerTest {
         assertThat(op.hasPermission("cadbridge.staff.kick")).isTrue();
         assertThat(op.hasPermission("cadbridge.afk.exempt")).isFalse();
         assertThat(server.getConsoleSender().hasPermission("cadbridge.admin.status")).isTrue();
+        assertThat(op.hasPermission("cadbridge.admin.doctor")).as("a child of cadbridge.admin").isTrue();
+        assertThat(player.hasPermission("cadbridge.admin.doctor")).isFalse();
+    }
+
+    /** bStats writes plugins/bStats/config.yml as it starts; a test server must never start it. */
+    @Test
+    void bStatsIsNotStartedOnATestServer() {
+        start();
+        assertThat(plugin.isEnabled()).isTrue();
+        assertThat(new File(plugin.getDataFolder().getParentFile(), "bStats")).doesNotExist();
     }
 
     /** paper-api has no getter for folia-supported: Paper reads the file itself. */

@@ -20,18 +20,18 @@ class TabCompletionTest extends PaperServerTest {
 
     @Test
     void aPlainPlayerIsOfferedOnlyTheSubcommandsTheyMayUse() {
-        assertThat(server.getCommandTabComplete(pat, "cad ")).containsExactly("911", "attach", "detach", "help", "link", "panic", "unit");
+        assertThat(server.getCommandTabComplete(pat, "cad ")).containsExactly("311", "911", "attach", "detach", "help", "link", "panic", "unit");
     }
 
     @Test
     void anOpAndTheConsoleAreOfferedEverySubcommandThroughEveryAlias() {
-        var all = new String[] {"911", "attach", "close", "detach", "dispatch", "help", "kick", "link", "panic", "reload",
-            "status", "unit", "unlink", "whois"};
+        var all = new String[] {"311", "911", "attach", "calls", "close", "detach", "dispatch", "doctor", "help", "kick", "link", "note", "panic",
+            "reload", "status", "unit", "units", "unlink", "whois"};
         assertThat(server.getCommandTabComplete(olivia, "cad ")).containsExactly(all);
         assertThat(server.getCommandTabComplete(olivia, "sonoran ")).containsExactly(all);
         assertThat(server.getCommandTabComplete(olivia, "cadbridge ")).containsExactly(all);
         assertThat(server.getCommandTabComplete(server.getConsoleSender(), "cad ")).containsExactly(all);
-        assertThat(server.getCommandTabComplete(olivia, "cad d")).containsExactly("detach", "dispatch");
+        assertThat(server.getCommandTabComplete(olivia, "cad d")).containsExactly("detach", "dispatch", "doctor");
     }
 
     @Test

@@ -11,13 +11,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Only dev.cadbridge.paper may touch the server API, so everything else can be tested without a server. */
+/**
+ * Only dev.cadbridge.paper may touch the server API (and bStats' Bukkit class, which needs it), so
+ * everything else can be tested without a server.
+ */
 class BukkitImportBoundaryTest {
 
     private static final Path MAIN_SOURCES = Path.of("src/main/java");
     private static final Path PAPER_PACKAGE = MAIN_SOURCES.resolve("dev/cadbridge/paper");
     /** Matches imports and fully-qualified uses alike, e.g. {@code org.bukkit.entity.Player p}. */
-    static final Pattern SERVER_API = Pattern.compile("\\b(org\\.bukkit|io\\.papermc|com\\.destroystokyo)\\.");
+    static final Pattern SERVER_API = Pattern.compile("\\b(org\\.bukkit|io\\.papermc|com\\.destroystokyo|org\\.bstats\\.bukkit)\\.");
 
     @Test
     void onlyThePaperPackageUsesTheServerApi() throws IOException {
@@ -43,6 +46,7 @@ class BukkitImportBoundaryTest {
         assertThat(SERVER_API.matcher("import org.bukkit.entity.Player;").find()).isTrue();
         assertThat(SERVER_API.matcher("var e = (io.papermc.paper.event.player.AsyncChatEvent) x;").find()).isTrue();
         assertThat(SERVER_API.matcher("import com.destroystokyo.paper.Foo;").find()).isTrue();
+        assertThat(SERVER_API.matcher("import org.bstats.bukkit.Metrics;").find()).as("bStats' Bukkit class").isTrue();
         assertThat(SERVER_API.matcher("import net.kyori.adventure.text.Component;").find()).isFalse();
     }
 

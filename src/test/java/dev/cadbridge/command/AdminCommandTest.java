@@ -256,13 +256,15 @@ class AdminCommandTest {
                 "/cad attach <callId> [player...] — attach yourself (or named players) to a call",
                 "/cad detach [player...] — take yourself (or named players) off their call",
                 "/cad 911 <what is happening> — call 911 from where you stand",
+                "/cad 311 <what you need> — call the dispatchers about something that is not an emergency",
                 "/cad panic [on|off] [player] — press or clear your unit's panic button",
                 "/cad unit <available|busy|enroute|onscene|unavailable|0-4> [player...] — set your unit's status (or named players')",
                 "/cad link | <player> <id> — link your game account to your CAD account",
                 "/cad help — list the CadBridge commands you can use");
 
         h.run(h.console, "help");
-        assertThat(h.console.messages()).hasSize(15);
+        assertThat(h.console.messages()).hasSize(20);
+        assertThat(h.console.messages()).contains("/cad 911 <what is happening> | remove <id> — call 911 from where you stand");
     }
 
     @Test
@@ -279,9 +281,9 @@ class AdminCommandTest {
     void subcommandCompletionFollowsPermissions() {
         Harness h = new Harness().start();
         FakePlayer alex = h.join(h.player("Alex"));
-        assertThat(h.complete(alex, "")).containsExactly("911", "attach", "detach", "help", "link", "panic", "unit");
-        assertThat(h.complete(h.console, "")).containsExactly("911", "attach", "close", "detach", "dispatch", "help", "kick",
-                "link", "panic", "reload", "status", "unit", "unlink", "whois");
+        assertThat(h.complete(alex, "")).containsExactly("311", "911", "attach", "detach", "help", "link", "panic", "unit");
+        assertThat(h.complete(h.console, "")).containsExactly("311", "911", "attach", "calls", "close", "detach", "dispatch", "doctor", "help", "kick",
+                "link", "note", "panic", "reload", "status", "unit", "units", "unlink", "whois");
         assertThat(h.complete(h.console, "st")).containsExactly("status");
         assertThat(h.complete(alex, "status ")).isEmpty();
     }

@@ -64,7 +64,7 @@ class Emergency911CommandTest {
         plugin.h.run(alex, "911 Another crash");
         plugin.h.run(sam, "911 I saw it too");
         plugin.eventually(() -> calls().size() == 2);
-        assertThat(alex.lastMessage()).isEqualTo("[CAD] You called 911 a moment ago; you can call again in 1s.");
+        assertThat(alex.lastMessage()).isEqualTo("[CAD] You called the dispatchers a moment ago; you can call again in 1s.");
 
         plugin.h.clock.advance(Duration.ofSeconds(1));
         plugin.h.run(alex, "911 Another crash");
@@ -109,5 +109,103 @@ class Emergency911CommandTest {
         plugin.eventually(says(alex, "[CAD] The CAD did not answer in time; the call may have been created. Check the CAD before trying again."));
         assertThat(calls()).hasSize(1);
         assertThat(plugin.cad.createdCalls()).hasSize(1);
+    }
+
+    @Test
+    void a311CallGoesOutOnThe911RouteAsNotAnEmergencyAndSharesThe911Cooldown() {
+        plugin.start(ApiGeneration.V2);
+        FakePlayer alex = plugin.h.join(plugin.h.player("Alex").at(5, 70, 6));
+
+        plugin.h.run(alex, "311 my neighbour's dog keeps barking");
+
+        plugin.eventually(() -> alex.messages().stream().anyMatch(line -> line.matches("\\[CAD] Your non-emergency call #\\d+ reached the dispatchers\\.")));
+        assertThat(calls()).hasSize(1);
+        JsonObject body = JsonParser.parseString(calls().get(0).body()).getAsJsonObject();
+        assertThat(body.get("isEmergency").getAsBoolean()).isFalse();
+        assertThat(body.get("description").getAsString()).isEqualTo("my neighbour's dog keeps barking");
+        assertThat(body.get("location").getAsString()).isEqualTo("5, 6");
+
+        plugin.h.clock.advance(Duration.ofSeconds(30));
+        plugin.h.run(alex, "911 now it bit me");
+        assertThat(alex.lastMessage()).isEqualTo("[CAD] You called the dispatchers a moment ago; you can call again in 30s.");
+        assertThat(calls()).hasSize(1);
+        assertThat(plugin.cad.violations()).isEmpty();
+    }
+
+    @Test
+    void a311CallNeedsItsOwnPermissionAndTheCurrentApi() {
+        plugin.start(ApiGeneration.V1);
+        FakePlayer alex = plugin.h.join(plugin.h.player("Alex").revoke(Permissions.USE_311));
+        FakePlayer bea = plugin.h.join(plugin.h.player("Bea"));
+
+        plugin.h.run(alex, "311 lost cat");
+        plugin.h.run(bea, "311 lost cat");
+
+        assertThat(alex.lastMessage()).isEqualTo("[CAD] You do not have permission to do that.");
+        assertThat(bea.lastMessage()).isEqualTo("[CAD] /cad 311 needs the current Sonoran CAD API (v2); this server uses v1 (sonoran.api-generation in config.yml).");
+        assertThat(plugin.cad.requests()).noneMatch(request -> request.path().contains("911"));
+        // refused before sending: no cooldown started
+        plugin.h.run(bea, "911 lost cat");
+        assertThat(bea.messages()).noneMatch(line -> line.contains("a moment ago"));
+    }
+
+    @Test
+    void staffRemoveA911CallAndAnUnknownCallIsAnsweredAsSuch() {
+        plugin.start(ApiGeneration.V2);
+        FakePlayer alex = plugin.h.join(plugin.h.player("Alex"));
+        FakePlayer sam = plugin.h.join(plugin.h.staff("Sam").grant(Permissions.STAFF_911_REMOVE));
+        plugin.h.run(alex, "911 prank call");
+        plugin.eventually(() -> plugin.cad.createdCalls().size() == 1);
+        long callId = plugin.cad.createdCalls().get(0).callId();
+        long dispatchCall = plugin.cad.addCall("A dispatch call, not a 911 call");
+
+        plugin.h.run(sam, "911 remove " + callId);
+        plugin.eventually(says(sam, "[CAD] Removed 911 call #" + callId + "."));
+        plugin.h.run(sam, "911 remove " + dispatchCall);
+        plugin.eventually(says(sam, "[CAD] The CAD has no open 911 call #" + dispatchCall + ", so nothing was removed."));
+
+        List<SandboxRequest> removals = plugin.cad.requestsTo(SandboxEndpoint.V2_REMOVE_911);
+        assertThat(removals).extracting(SandboxRequest::method).containsOnly("DELETE");
+        assertThat(removals.get(0).path()).isEqualTo("/v2/emergency/servers/1/calls/911/" + callId);
+        assertThat(plugin.cad.call(callId).orElseThrow().status()).isEqualTo(dev.cadbridge.sandbox.SandboxCall.CLOSED);
+        assertThat(plugin.cad.call(dispatchCall).orElseThrow().status()).isNotEqualTo(dev.cadbridge.sandbox.SandboxCall.CLOSED);
+        assertThat(plugin.cad.violations()).isEmpty();
+    }
+
+    @Test
+    void withoutThePermissionRemoveIsRefusedAndNotSentAsA911CallSayingRemove() {
+        plugin.start(ApiGeneration.V2);
+        FakePlayer alex = plugin.h.join(plugin.h.player("Alex"));
+
+        plugin.h.run(alex, "911 remove 1001");
+
+        assertThat(alex.lastMessage()).isEqualTo("[CAD] You do not have permission to do that.");
+        assertThat(plugin.cad.requests()).noneMatch(request -> request.path().contains("911"));
+    }
+
+    @Test
+    void onV1RemoveSaysItNeedsTheCurrentApi() {
+        plugin.start(ApiGeneration.V1);
+        FakePlayer sam = plugin.h.join(plugin.h.staff("Sam").grant(Permissions.STAFF_911_REMOVE));
+
+        plugin.h.run(sam, "911 remove 1001");
+
+        assertThat(sam.lastMessage()).isEqualTo("[CAD] /cad 911 remove needs the current Sonoran CAD API (v2); this server uses v1 (sonoran.api-generation in config.yml).");
+    }
+
+    @Test
+    void helpAndCompletionShowTheRemoveFormOnlyToThoseWhoMayRemove() {
+        plugin.start(ApiGeneration.V2);
+        FakePlayer remover = plugin.h.join(new FakePlayer("Rae").grant(Permissions.STAFF_911_REMOVE, Permissions.USE_HELP));
+        FakePlayer alex = plugin.h.join(plugin.h.player("Alex"));
+
+        plugin.h.run(remover, "help");
+        plugin.h.run(alex, "help");
+
+        assertThat(remover.messages()).contains("/cad 911 remove <id> — remove a 911 call");
+        assertThat(alex.messages()).contains("/cad 911 <what is happening> — call 911 from where you stand")
+                .noneMatch(line -> line.contains("remove"));
+        assertThat(plugin.h.complete(remover, "911 ")).containsExactly("remove");
+        assertThat(plugin.h.complete(alex, "911 ")).isEmpty();
     }
 }

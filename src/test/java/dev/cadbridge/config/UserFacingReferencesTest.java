@@ -30,7 +30,9 @@ class UserFacingReferencesTest {
             "https://api.sonorancad.com",
             "https://sonorancad.com",
             "https://sonorancad.com/id?code=XXXX",
-            "https://docs.advntr.dev/minimessage/format.html");
+            "https://docs.advntr.dev/minimessage/format.html",
+            // bStats' own site, which its config header links to as well
+            "https://bstats.org");
 
     private static final Pattern ADDRESS = Pattern.compile("https?://[^\\s)\"'`<>|]+");
     private static final Pattern REPOSITORY_FILE = Pattern.compile("[\\w./-]+\\.md\\b");

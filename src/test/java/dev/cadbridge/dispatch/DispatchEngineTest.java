@@ -199,6 +199,22 @@ class DispatchEngineTest {
     }
 
     @Test
+    void headroomShowsTheRoomEachRouteHasNowAndNoneWhileTheCadHoldsIt() {
+        DispatchEngine engine = engine();
+        assertThat(engine.status(ApiGeneration.V2, "x", at(now)).headroom()).containsEntry(OperationType.KICK, 2)
+                .containsEntry(OperationType.VERSION, 1);
+        submit(engine, new KickUnit("a", "AFK"));
+        DispatchEngine.Batch batch = engine.nextBatch(at(now));
+        assertThat(engine.status(ApiGeneration.V2, "x", at(now)).headroom()).containsEntry(OperationType.KICK, 1);
+
+        engine.onOutcome(batch, new WireOutcome.RateLimited(Duration.ofSeconds(30), "req-1"), at(now));
+
+        assertThat(engine.status(ApiGeneration.V2, "x", at(T0.plusSeconds(29))).headroom())
+                .containsEntry(OperationType.KICK, 0).containsEntry(OperationType.CLOSE, 2);
+        assertThat(engine.status(ApiGeneration.V2, "x", at(T0.plusSeconds(30))).headroom().get(OperationType.KICK)).isPositive();
+    }
+
+    @Test
     void retryAfterInSecondsHoldsThatEndpointUntilThenWhileOthersGoOn() {
         DispatchEngine engine = engine();
         CompletableFuture<CadResult> kick = submit(engine, new KickUnit("a", "AFK"));
@@ -218,7 +234,7 @@ class DispatchEngineTest {
         assertThat(retry.wireOperations()).containsExactly(new KickUnit("a", "AFK"));
         engine.onOutcome(retry, delivered(retry), at(T0.plusSeconds(30)));
         assertThat(kick).isCompletedWithValue(new CadResult.Delivered(OptionalLong.empty()));
-        assertThat(engine.status(ApiGeneration.V2, "x").counters().rateLimited()).isEqualTo(1);
+        assertThat(engine.status(ApiGeneration.V2, "x", at(T0)).counters().rateLimited()).isEqualTo(1);
     }
 
     @Test
@@ -317,7 +333,7 @@ class DispatchEngineTest {
         assertThat(first.join()).isInstanceOf(CadResult.Expired.class);
         assertThat(((CadResult.Expired) first.join()).message()).contains("bad key");
         assertThat(second.join()).isInstanceOf(CadResult.Expired.class);
-        assertThat(engine.status(ApiGeneration.V2, "x").counters().expired()).isEqualTo(2);
+        assertThat(engine.status(ApiGeneration.V2, "x", at(T0)).counters().expired()).isEqualTo(2);
         assertThat(events).containsExactly("accepted KICK", "accepted KICK", "finished Expired", "finished Expired");
     }
 
@@ -355,7 +371,7 @@ class DispatchEngineTest {
                 .isEqualTo(new CadResult.Failed(FailureKind.PLAN, "needs Plus", null));
         submit(engine, new KickUnit("c", "AFK"));
         assertThat(engine.nextBatch(at(now)).type()).isEqualTo(OperationType.KICK);
-        assertThat(engine.status(ApiGeneration.V2, "x").disabledTypes()).containsEntry(OperationType.ATTACH, "needs Plus");
+        assertThat(engine.status(ApiGeneration.V2, "x", at(T0)).disabledTypes()).containsEntry(OperationType.ATTACH, "needs Plus");
     }
 
     @Test
@@ -420,7 +436,7 @@ class DispatchEngineTest {
         assertThat(close.join()).isInstanceOf(CadResult.Failed.class);
         assertThat(events).as("no finished callback: the outbox keeps them").noneMatch(e -> e.startsWith("finished"));
         engine.onOutcome(inFlight, delivered(inFlight), at(now)); // the answer that arrives late is ignored
-        assertThat(engine.status(ApiGeneration.V2, "x").counters().delivered()).isZero();
+        assertThat(engine.status(ApiGeneration.V2, "x", at(T0)).counters().delivered()).isZero();
     }
 
     @Test

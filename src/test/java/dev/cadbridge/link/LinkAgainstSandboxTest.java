@@ -38,11 +38,13 @@ class LinkAgainstSandboxTest {
         plugin.eventually(says(alex, "[CAD] Open https://sonorancad.com/id?code=" + code
                 + " and log in to link your CAD account (code " + code + ", valid for 10 minutes)."));
 
-        plugin.h.platform.advance(Duration.ofSeconds(10)); // a poll, refused the same way: keep polling
-        plugin.h.platform.advance(Duration.ofSeconds(10));
+        // The next poll is scheduled only once the last one has come back, so each step waits for the CAD to see it.
+        int checksBefore = plugin.cad.requestsTo(SandboxEndpoint.V2_LINK_CHECK).size();
+        plugin.eventually(() -> {
+            plugin.h.platform.advance(Duration.ofSeconds(10)); // polls, refused the same way: keep polling
+            return plugin.cad.requestsTo(SandboxEndpoint.V2_LINK_CHECK).size() >= checksBefore + 2;
+        });
         plugin.cad.enterLinkCode(code, "account-of-alex");
-        // The next poll is scheduled only once the previous check's answer came back (on another
-        // thread): keep moving time until it has run, instead of betting on one step.
         plugin.eventually(() -> {
             plugin.h.platform.advance(Duration.ofSeconds(10));
             return alex.messages().contains("[CAD] Your account is now linked to the CAD.");

@@ -30,9 +30,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PermissionMatrixTest {
     private static final List<String> ALL_NODES = List.of(Permissions.USE_ATTACH, Permissions.USE_DETACH,
-            Permissions.USE_LINK, Permissions.USE_HELP, Permissions.USE_911, Permissions.USE_PANIC, Permissions.USE_UNIT, Permissions.STAFF_ATTACH, Permissions.STAFF_DETACH,
+            Permissions.USE_LINK, Permissions.USE_HELP, Permissions.USE_911, Permissions.USE_311, Permissions.USE_PANIC, Permissions.USE_UNIT, Permissions.STAFF_ATTACH, Permissions.STAFF_DETACH,
             Permissions.STAFF_KICK, Permissions.STAFF_DISPATCH, Permissions.STAFF_CLOSE, Permissions.STAFF_LINK,
-            Permissions.STAFF_UNLINK, Permissions.STAFF_WHOIS, Permissions.STAFF_PANIC, Permissions.STAFF_UNIT, Permissions.ADMIN_STATUS, Permissions.ADMIN_RELOAD);
+            Permissions.STAFF_UNLINK, Permissions.STAFF_WHOIS, Permissions.STAFF_PANIC, Permissions.STAFF_UNIT,
+            Permissions.STAFF_CALLS, Permissions.STAFF_UNITS, Permissions.STAFF_NOTE, Permissions.STAFF_911_REMOVE, Permissions.ADMIN_STATUS, Permissions.ADMIN_RELOAD);
     private static final String NO_PERMISSION = "[CAD] You do not have permission to do that.";
     private static final String PLAYER_ONLY = "[CAD] Only a player can do that alone";
 
@@ -56,16 +57,22 @@ class PermissionMatrixTest {
             new Form("dispatch", "dispatch Shots fired --units Sam", Permissions.STAFF_DISPATCH, false, true, null),
             new Form("close", "close 5", Permissions.STAFF_CLOSE, false, true, null),
             new Form("911", "911 Shots fired", Permissions.USE_911, true, true, null),
+            new Form("911", "911 remove 5", Permissions.STAFF_911_REMOVE, false, true, null),
+            new Form("311", "311 Lost cat", Permissions.USE_311, true, true, null),
+            new Form("note", "note 5 Suspect fled north", Permissions.STAFF_NOTE, false, true, null),
             new Form("panic", "panic on", Permissions.USE_PANIC, true, true, null),
             new Form("panic", "panic on Sam", Permissions.STAFF_PANIC, false, true, null),
             new Form("unit", "unit busy", Permissions.USE_UNIT, true, true, null),
             new Form("unit", "unit busy Sam", Permissions.STAFF_UNIT, false, true, null),
+            new Form("calls", "calls", Permissions.STAFF_CALLS, false, true, null),
+            new Form("units", "units", Permissions.STAFF_UNITS, false, true, null),
             new Form("link", "link", Permissions.USE_LINK, true, false, "Checking whether your account is linked"),
             new Form("link", "link Sam cad-sam", Permissions.STAFF_LINK, false, false, "Sam's CAD id is now cad-sam"),
             new Form("unlink", "unlink Sam", Permissions.STAFF_UNLINK, false, false, "Sam had no stored CAD id"),
             new Form("whois", "whois Sam", Permissions.STAFF_WHOIS, false, false, "Sam: CAD id"),
             new Form("status", "status", Permissions.ADMIN_STATUS, false, false, "CadBridge status"),
             new Form("reload", "reload", Permissions.ADMIN_RELOAD, false, false, "Reloading CadBridge"),
+            new Form("doctor", "doctor", Permissions.ADMIN_DOCTOR, false, false, "CadBridge doctor"),
             new Form("help", "help", Permissions.USE_HELP, false, false, "CadBridge commands you can use"));
 
     enum Who { PLAYER, CONSOLE }

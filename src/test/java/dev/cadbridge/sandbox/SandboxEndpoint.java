@@ -33,6 +33,8 @@ public enum SandboxEndpoint {
     V2_CALL_911(ApiGeneration.V2, OperationType.EMERGENCY_911, 10, Set.of("POST"), "/v2/emergency/servers/([^/]+)/calls/911", null),
     V2_UNIT_STATUS(ApiGeneration.V2, OperationType.UNIT_STATUS, 30, Set.of("PATCH"), "/v2/emergency/servers/([^/]+)/units/status", null),
     V2_UNIT_PANIC(ApiGeneration.V2, OperationType.UNIT_PANIC, 20, Set.of("PATCH"), "/v2/emergency/servers/([^/]+)/units/panic", null),
+    V2_CALL_NOTE(ApiGeneration.V2, OperationType.CALL_NOTE, 60, Set.of("POST"), "/v2/emergency/servers/([^/]+)/dispatch-calls/([^/]+)/notes", null),
+    V2_REMOVE_911(ApiGeneration.V2, OperationType.REMOVE_911, 10, Set.of("DELETE"), "/v2/emergency/servers/([^/]+)/calls/911/([^/]+)", null),
     V2_UNIT_LOCATIONS(ApiGeneration.V2, OperationType.UNIT_LOCATIONS, 12, Set.of("PATCH"), "/v2/emergency/servers/([^/]+)/unit-locations", null),
 
     V1_ATTACH(ApiGeneration.V1, OperationType.ATTACH, 0, Set.of("POST"), "/emergency/attach_unit", "ATTACH_UNIT"),

@@ -83,6 +83,19 @@ class SandboxRateLimitTest extends SandboxTestSupport {
     }
 
     @Test
+    void issue11RoutesCarryTheirDocumentedLimits() {
+        assertThat(SandboxEndpoint.V2_UNITS.documentedPerMinute()).isEqualTo(3);
+        assertThat(SandboxEndpoint.V2_CALLS.documentedPerMinute()).isEqualTo(5);
+        assertThat(SandboxEndpoint.V2_CALL_NOTE.documentedPerMinute()).isEqualTo(60);
+        assertThat(SandboxEndpoint.V2_REMOVE_911.documentedPerMinute()).isEqualTo(10);
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.v2("GET", "/v2/emergency/servers/1/units", null).code()).isEqualTo(200);
+        }
+        assertThat(http.v2("GET", "/v2/emergency/servers/1/units", null).code()).isEqualTo(429);
+        assertThat(http.v2("GET", "/v2/emergency/servers/1/calls", null).code()).isEqualTo(200);
+    }
+
+    @Test
     void kickAllowsTwentyPerMinute() {
         for (int i = 0; i < 20; i++) {
             assertThat(http.v2("POST", KICK, KICK_BODY).code()).isEqualTo(200);

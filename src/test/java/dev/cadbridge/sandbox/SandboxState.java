@@ -35,7 +35,7 @@ final class SandboxState {
         final String address;
         final String postal;
         final String description;
-        final String notes;
+        String notes;
         final Map<String, String> metaData;
         final List<String> units = new ArrayList<>();
         final ApiGeneration createdBy;
@@ -258,6 +258,20 @@ final class SandboxState {
         call.updated = now();
         events.add(new SandboxEvent.CallClosed(now(), generation, serverId, callId));
         return true;
+    }
+
+    /** Appends a text note, as the calls answer shows notes: {time, label, type, content}. */
+    void addNote(StoredCall call, String label, String content) {
+        com.google.gson.JsonArray notes = call.notes.startsWith("[")
+                ? com.google.gson.JsonParser.parseString(call.notes).getAsJsonArray() : new com.google.gson.JsonArray();
+        com.google.gson.JsonObject note = new com.google.gson.JsonObject();
+        note.addProperty("time", now().toString());
+        note.addProperty("label", label);
+        note.addProperty("type", "text");
+        note.addProperty("content", content);
+        notes.add(note);
+        call.notes = notes.toString();
+        call.updated = now();
     }
 
     void closeInCad(long callId) {

@@ -48,6 +48,10 @@ class SandboxStrictnessTest extends SandboxTestSupport {
             POST   | /v2/emergency/servers/1/units/kick              | {"communityUserId":"p","reason":"AFK"} trailing           | not valid JSON
             POST   | /v2/emergency/servers/x/units/kick              | {"communityUserId":"p","reason":"AFK"}                    | serverId must be an integer
             POST   | /v2/emergency/servers/1/dispatch-calls/0/attachments | {"communityUserIds":["p"]}                           | callId must be a positive integer
+            POST   | /v2/emergency/servers/1/dispatch-calls/5/notes  | {"note":" "}                                              | note must not be blank
+            POST   | /v2/emergency/servers/1/dispatch-calls/5/notes  | {"note":"n","noteType":"html"}                            | not a documented note type
+            POST   | /v2/emergency/servers/1/dispatch-calls/5/notes  | {"note":"n","author":"Sam"}                               | undocumented properties [author]
+            DELETE | /v2/emergency/servers/1/calls/911/5             | {"callId":5}                                              | must not have a body
             """)
     void v2BodyAndPathBreachesAre400ProblemsNamingTheField(String method, String path, String body, String expected) {
         SandboxHttp.Answer answer = http.v2(method, path, body);

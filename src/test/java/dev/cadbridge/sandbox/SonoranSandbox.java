@@ -84,7 +84,8 @@ import okhttp3.HttpUrl;
  *
  * <h2>Rate limits</h2>
  * v2: the documented per-minute limits per API key per route (attach/detach 10, kick/dispatch/
- * close 20, links 30, version 10, units 3, calls 5), enforced as a sliding 60-second window on the
+ * close 20, links 30, version 10, units 3, calls 5, heartbeat 10,
+ * 911 call 10, remove 911 call 10, panic 20, status 30, call note 60), enforced as a sliding 60-second window on the
  * injected clock: 429 {@code {"message":"API rate limit exceeded","request_id":...}} with
  * {@code Retry-After} ({@link RetryAfterStyle}). v1: a token bucket per key, default burst 3 then
  * one per second. {@link #setRateLimitsEnabled(boolean)} lifts all limits (benchmarks). Order of
@@ -756,6 +757,8 @@ public final class SonoranSandbox implements AutoCloseable {
 
         MockResponse.Builder response = new MockResponse.Builder()
                 .code(reply.status())
+                // Every answer of the real API carries the CAD's clock, as HTTP servers do.
+                .setHeader("Date", HTTP_DATE.format(exchange.time()))
                 .setHeader("Content-Type", reply.contentType())
                 .body(reply.body());
         reply.headers().forEach(response::setHeader);

@@ -73,9 +73,9 @@ final class V2Protocol extends Protocol {
         checkAuthorizationHeader(ex);
         checkPathParameters(ex);
         checkQuery(ex);
-        if (ex.method().equals("GET")) {
+        if (ex.method().equals("GET") || endpoint == SandboxEndpoint.V2_REMOVE_911) {
             if (!ex.body().isEmpty()) {
-                throw new JsonShape.Violation("GET " + ex.path() + " must not have a body");
+                throw new JsonShape.Violation(ex.method() + " " + ex.path() + " must not have a body");
             }
             return;
         }
@@ -113,6 +113,18 @@ final class V2Protocol extends Protocol {
                     requiredInteger(body, "body", "deleteAfterMinutes", 1, Integer.MAX_VALUE);
                 }
                 JsonShape.stringMap(body, "body", "metaData");
+            }
+            case V2_CALL_NOTE -> {
+                JsonObject body = object(json, "body");
+                onlyKnownKeys(body, "body", Set.of("note", "noteType", "label"));
+                requiredNonBlank(body, "body", "note");
+                if (body.has("noteType")) {
+                    String type = string(body.get("noteType"), "body.noteType");
+                    if (!type.equals("text")) {
+                        throw new JsonShape.Violation("body.noteType \"" + type + "\" is not a documented note type (text)");
+                    }
+                }
+                optionalString(body, "body", "label");
             }
             case V2_HEARTBEAT -> {
                 JsonObject body = object(json, "body");
@@ -342,6 +354,8 @@ final class V2Protocol extends Protocol {
             case V2_LINK_CREATE -> createLink(json.getAsJsonObject().get("communityUserId").getAsString());
             case V2_LINK_CHECK -> checkLink(json.getAsJsonObject().get("communityUserId").getAsString());
             case V2_UNITS -> units();
+            case V2_CALL_NOTE -> note(ex, serverId, Long.parseLong(ex.route().callId()), json.getAsJsonObject());
+            case V2_REMOVE_911 -> remove911(ex, serverId, Long.parseLong(ex.route().callId()));
             case V2_CALLS -> calls(serverId);
             case V2_CALL_911 -> call911(serverId, json.getAsJsonObject());
             case V2_HEARTBEAT -> heartbeat(ex, serverId, json.getAsJsonObject().get("playerCount").getAsInt());
@@ -481,6 +495,33 @@ final class V2Protocol extends Protocol {
         }
         answer.addProperty("updated", call.created.toString());
         return Reply.json(201, answer);
+    }
+
+    /** A note lands on an open dispatch or 911 call of that server; any other call id answers 404. */
+    private Reply note(Exchange ex, int serverId, long callId, JsonObject body) {
+        Optional<SandboxState.StoredCall> call = state.openCall(serverId, callId);
+        if (call.isEmpty()) {
+            return problem(ex, 404, "Call " + callId + " was not found among the active calls of server " + serverId + ".");
+        }
+        String label = body.has("label") ? body.get("label").getAsString() : "API";
+        state.addNote(call.get(), label, body.get("note").getAsString());
+        JsonObject answer = new JsonObject();
+        answer.addProperty("callId", callId);
+        answer.addProperty("note", body.get("note").getAsString());
+        return Reply.json(200, answer);
+    }
+
+    /** Only an open 911 call of that server can be removed; a dispatch call or an unknown id answers 404. */
+    private Reply remove911(Exchange ex, int serverId, long callId) {
+        Optional<SandboxState.StoredCall> call = state.openCall(serverId, callId);
+        if (call.isEmpty() || state.caller911(callId).isEmpty()) {
+            return problem(ex, 404, "911 call " + callId + " was not found on server " + serverId + ".");
+        }
+        state.close(ApiGeneration.V2, serverId, callId);
+        JsonObject answer = new JsonObject();
+        answer.addProperty("callId", callId);
+        answer.addProperty("serverId", serverId);
+        return Reply.json(200, answer);
     }
 
     /** Only units logged in to the CAD are updated; the answer counts them. */

@@ -51,6 +51,9 @@ public final class FakeCad implements CadConnection, CadDispatcher, CadLinks {
     }
 
     private CompletableFuture<CadResult> deliver(CadOperation operation) {
+        if (operation instanceof dev.cadbridge.sonoran.ActiveCallsQuery || operation instanceof dev.cadbridge.sonoran.ActiveUnitsQuery) {
+            return CompletableFuture.completedFuture(new CadResult.Replied(List.of()));
+        }
         OptionalLong callId = operation instanceof NewDispatch ? OptionalLong.of(nextCallId.getAndIncrement()) : OptionalLong.empty();
         return CompletableFuture.completedFuture(new CadResult.Delivered(callId));
     }

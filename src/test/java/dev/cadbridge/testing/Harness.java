@@ -74,14 +74,15 @@ public final class Harness {
     /** A player with the default player permissions (the cadbridge.use tree). */
     public FakePlayer player(String name) {
         return new FakePlayer(name).grant(Permissions.USE_ATTACH, Permissions.USE_DETACH, Permissions.USE_LINK, Permissions.USE_HELP,
-                Permissions.USE_911, Permissions.USE_PANIC, Permissions.USE_UNIT);
+                Permissions.USE_911, Permissions.USE_311, Permissions.USE_PANIC, Permissions.USE_UNIT);
     }
 
     /** A player with every staff and admin permission, as an op has. */
     public FakePlayer staff(String name) {
         return player(name).grant(Permissions.STAFF_ATTACH, Permissions.STAFF_DETACH, Permissions.STAFF_KICK,
                 Permissions.STAFF_DISPATCH, Permissions.STAFF_CLOSE, Permissions.STAFF_LINK, Permissions.STAFF_UNLINK,
-                Permissions.STAFF_WHOIS, Permissions.STAFF_PANIC, Permissions.STAFF_UNIT, Permissions.ADMIN_STATUS, Permissions.ADMIN_RELOAD, Permissions.LINK_OWN_API_ID);
+                Permissions.STAFF_WHOIS, Permissions.STAFF_PANIC, Permissions.STAFF_UNIT,
+                Permissions.STAFF_CALLS, Permissions.STAFF_UNITS, Permissions.STAFF_NOTE, Permissions.STAFF_911_REMOVE, Permissions.ADMIN_STATUS, Permissions.ADMIN_RELOAD, Permissions.ADMIN_DOCTOR, Permissions.LINK_OWN_API_ID);
     }
 
     public FakePlayer join(FakePlayer player) {

@@ -24,7 +24,21 @@ public final class PluginOnSandbox implements AutoCloseable {
         cad.setRateLimitsEnabled(false);
     }
 
-    public PluginOnSandbox start(ApiGeneration generation, Object... moreConfig) {
+    /**
+     * As {@link #start}, but with the documented limits on both sides: the sandbox answers 429 past
+     * them, and the dispatcher paces by its default budgets on the harness clock (wall and monotonic),
+     * so a test that moves the clock moves the pacing too.
+     */
+    public PluginOnSandbox startPaced(ApiGeneration generation) {
+        cad.setRateLimitsEnabled(true);
+        configure(generation);
+        h.connectionFactory = (sonoran, dispatcher, outbox) -> CadConnections.of(SonoranDispatcher.builder(sonoran)
+                .dispatcherSettings(dispatcher).clock(h.clock).monotonicClock(h.clock::nanoTime).build());
+        h.start();
+        return this;
+    }
+
+    private void configure(ApiGeneration generation, Object... moreConfig) {
         List<Object> config = new ArrayList<>(List.of(
                 "sonoran.api-generation", generation.name().toLowerCase(Locale.ROOT),
                 "sonoran.base-url", cad.baseUrl(),
@@ -35,6 +49,10 @@ public final class PluginOnSandbox implements AutoCloseable {
                 "live.enabled", cad.hasHub()));
         config.addAll(List.of(moreConfig));
         h.configure(config.toArray());
+    }
+
+    public PluginOnSandbox start(ApiGeneration generation, Object... moreConfig) {
+        configure(generation, moreConfig);
         h.connectionFactory = (sonoran, dispatcher, outbox) -> CadConnections.of(
                 SonoranDispatcher.builder(sonoran).dispatcherSettings(dispatcher).withoutRateLimits().build());
         h.start();
