@@ -24,7 +24,9 @@ final class CommunityIdCheck implements DoctorCheck {
         if (context.generation() == ApiGeneration.V2) {
             return ApiKeyCheck.done(setup.communityIdSet()
                     ? CheckResult.pass("set")
-                    : CheckResult.skipped("not set; the v2 API does not need it (only the live session will)", null));
+                    : CheckResult.skipped(setup.config().live().enabled()
+                            ? "not set; on v2 only the live session needs it (CAD events in game, live map), so that stays off"
+                            : "not set; the v2 API does not need it and live.enabled is off", null));
         }
         if (!setup.communityIdSet()) {
             return ApiKeyCheck.done(CheckResult.fail("not set; the v1 API needs it", where));
