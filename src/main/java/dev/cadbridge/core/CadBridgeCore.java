@@ -207,7 +207,8 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
             if (error != null) {
                 logger.log(Level.WARNING, "Could not load the CAD identity of " + name + "; using the default id", error);
             }
-            live.units().refreshPlayers();
+            // who is on duty is a walk over units and players: never on the server thread
+            platform.runAsync(live.units()::refreshPlayers);
         });
         afk.playerJoined(player);
     }
@@ -220,7 +221,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         links.cancel(id);
         cooldowns.forget(id);
         identities.playerLeft(id);
-        live.units().refreshPlayers();
+        platform.runAsync(live.units()::refreshPlayers);
         if (connection.unavailableReason() == null) {
             quits.playerLeft(cadId, player.name());
         }
