@@ -51,7 +51,8 @@ final class DoctorCommand implements Subcommand {
     public void run(CommandSource sender, List<String> args) {
         Optional<String> senderCadId = sender.asPlayer().map(player -> cadIdOf(player));
         DoctorContext context = new DoctorContext(services.admin().setup(), services.cad().dispatcher(), services.cad().links(),
-                services.admin().storageStatus(), services.identities()::storedCount, senderCadId, services.clock());
+                services.admin().storageStatus(), services.identities()::storedCount, senderCadId, services.clock(),
+                services.admin().liveStatus(), services.admin().liveOffReason());
         send(sender, services.messages().bare(Message.DOCTOR_HEADER));
         doctor.run(context).whenComplete((lines, error) -> {
             if (error != null) {

@@ -14,7 +14,7 @@ public final class Doctor {
 
     /** The checks every setup gets, in the order they are printed. */
     public static List<DoctorCheck> checks() {
-        return List.of(new ApiKeyCheck(), new PlanCheck(), new ServerIdCheck(), new CommunityIdCheck(), new StorageCheck(),
+        return List.of(new ApiKeyCheck(), new PlanCheck(), new ServerIdCheck(), new CommunityIdCheck(), new LiveSessionCheck(), new StorageCheck(),
                 new ClockCheck(), new SenderLinkCheck(), new RateLimitCheck());
     }
 

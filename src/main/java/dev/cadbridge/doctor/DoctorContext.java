@@ -2,6 +2,7 @@ package dev.cadbridge.doctor;
 
 import dev.cadbridge.dispatch.CadDispatcher;
 import dev.cadbridge.dispatch.DispatcherStatus;
+import dev.cadbridge.live.LiveStatus;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.ActiveCallsQuery;
 import dev.cadbridge.sonoran.CadLinks;
@@ -35,14 +36,19 @@ public final class DoctorContext {
     private final Supplier<CompletableFuture<Long>> storageQuery;
     private final Optional<String> senderCadId;
     private final Clock clock;
+    private final LiveStatus live;
+    private final String liveOffReason;
     private CompletableFuture<Asked<CadVersion>> version;
 
     /**
      * @param storageQuery  a harmless read of the database (counting stored identities)
      * @param senderCadId   the CAD id the sender is sent as; empty for the console
+     * @param live          the live session as it is now
+     * @param liveOffReason why there is no live session, shown when {@code live} is {@code OFF}
      */
     public DoctorContext(Setup setup, CadDispatcher dispatcher, CadLinks links, Optional<StorageStatus> storage,
-            Supplier<CompletableFuture<Long>> storageQuery, Optional<String> senderCadId, Clock clock) {
+            Supplier<CompletableFuture<Long>> storageQuery, Optional<String> senderCadId, Clock clock,
+            LiveStatus live, String liveOffReason) {
         this.setup = setup;
         this.dispatcher = dispatcher;
         this.links = links;
@@ -51,6 +57,16 @@ public final class DoctorContext {
         this.storageQuery = storageQuery;
         this.senderCadId = senderCadId;
         this.clock = clock;
+        this.live = live;
+        this.liveOffReason = liveOffReason;
+    }
+
+    public LiveStatus live() {
+        return live;
+    }
+
+    public String liveOffReason() {
+        return liveOffReason;
     }
 
     public Setup setup() {

@@ -120,6 +120,7 @@ class DoctorAgainstSandboxTest {
                 "✔ Plan: Plus covers every feature in use",
                 "✔ Server id: server 1 is known to the CAD",
                 "- Community id: not set; on v2 only the live session needs it (CAD events in game, live map), so that stays off",
+                "- Live session: off: sonoran.community-id is not set",
                 "✔ Storage: reachable and migrated: h2 file " + temp.resolve("plugins/CadBridge/cadbridge").toAbsolutePath() + ".mv.db",
                 "✔ Clock: within 2 s of the CAD's clock",
                 "- Your CAD link: the console has none; run /cad doctor in game to check yours",

@@ -276,6 +276,25 @@ class LiveIntoGameTest {
     }
 
     @Test
+    void theDoctorSaysTheSessionIsConnectedOrThatTheCadRefusedIt() {
+        startDefault();
+        plugin.h.run(plugin.h.console, "doctor");
+        plugin.eventually(() -> plugin.h.console.messages().stream().anyMatch(line -> line.contains("Live session:")));
+        assertThat(plugin.h.console.messages()).anyMatch(line -> line.startsWith("✔ Live session: connected and authenticated for "));
+    }
+
+    @Test
+    void theDoctorNamesARefusedSessionAndWhatToCheck() {
+        plugin.start(ApiGeneration.V2, "sonoran.community-id", "not-our-community");
+        plugin.eventually(() -> plugin.h.core.liveStatus().state() == LiveStatus.State.REFUSED);
+        plugin.h.run(plugin.h.console, "doctor");
+        plugin.eventually(() -> plugin.h.console.messages().stream().anyMatch(line -> line.contains("Live session:")));
+        assertThat(plugin.h.console.messages()).contains("✘ Live session: the CAD refused the live session: Invalid community ID."
+                + " → check sonoran.api-key, sonoran.community-id and sonoran.server-id, then /cad reload");
+        assertThat(String.join("\n", plugin.h.console.messages())).doesNotContain(plugin.cad.apiKey());
+    }
+
+    @Test
     void aRefusedSessionIsReportedOnceInABoxAndTriedAgainOnlyAfterReload() {
         olivia = plugin.h.player("Olivia");
         plugin.start(ApiGeneration.V2, "sonoran.community-id", "not-our-community");
