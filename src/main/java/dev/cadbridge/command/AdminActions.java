@@ -1,6 +1,7 @@
 package dev.cadbridge.command;
 
 import dev.cadbridge.config.ConfigProblem;
+import dev.cadbridge.network.NetworkStatus;
 import dev.cadbridge.storage.StorageStatus;
 import java.util.List;
 import java.util.Optional;
@@ -19,4 +20,9 @@ public interface AdminActions {
 
     /** Where identities and the outbox are kept and whether that works; empty when nothing is stored. */
     Optional<StorageStatus> storageStatus();
+
+    /** Network mode: who sends for the servers sharing the database; empty when this server takes no part. */
+    default Optional<NetworkStatus> networkStatus() {
+        return Optional.empty();
+    }
 }

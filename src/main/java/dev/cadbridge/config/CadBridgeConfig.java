@@ -3,6 +3,7 @@ package dev.cadbridge.config;
 import dev.cadbridge.dispatch.DispatcherSettings;
 import dev.cadbridge.identity.IdentitySettings;
 import dev.cadbridge.link.LinkSettings;
+import dev.cadbridge.network.NetworkMode;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.storage.StorageConfig;
 import java.net.URI;
@@ -28,4 +29,5 @@ public record CadBridgeConfig(
         Messages messages,
         boolean debug,
         StorageConfig storage,
-        Duration heartbeatInterval) {}
+        Duration heartbeatInterval,
+        NetworkMode network) {}

@@ -17,6 +17,9 @@ import dev.cadbridge.dispatch.CadDispatcher;
 import dev.cadbridge.dispatch.PendingOperation;
 import dev.cadbridge.identity.IdentityService;
 import dev.cadbridge.link.LinkService;
+import dev.cadbridge.network.NetworkMode;
+import dev.cadbridge.network.NetworkNode;
+import dev.cadbridge.network.NetworkStatus;
 import dev.cadbridge.platform.DebugLog;
 import dev.cadbridge.platform.Platform;
 import dev.cadbridge.platform.PlatformPlayer;
@@ -62,6 +65,8 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
     private PluginStorage storage;
     private StorageConfig storageStartedWith;
     private CurrentConnection connection;
+    /** Network mode's part of this server; null when it is off or nothing is shared. */
+    private NetworkNode network;
     private IdentityService identities;
     private LinkService links;
     private Cooldowns cooldowns;
@@ -99,7 +104,8 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         // 3. Identities: who each player is in the CAD.
         identities = new IdentityService(storage.identities(), config().identity(), clock);
         // 4. The CAD connection; the first working one replays what the last run left in the outbox.
-        connection = new CurrentConnection(platform, connectionFactory, storage, logger);
+        network = startNetwork();
+        connection = new CurrentConnection(platform, network == null ? connectionFactory : network.wrap(connectionFactory), storage, logger);
         connection.match(loaded);
         // 5. The services players meet: linking, command cooldowns, the AFK timer, quit handling.
         links = new LinkService(() -> connection.get().links(), identities, config().link(), clock, platform::runLater, logger);
@@ -289,6 +295,11 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         return storage == null ? Optional.empty() : storage.status();
     }
 
+    @Override
+    public Optional<NetworkStatus> networkStatus() {
+        return network == null ? Optional.empty() : Optional.of(network.status());
+    }
+
     // ---- internals ----
 
     private LoadedConfig readConfigAtStartup() {
@@ -326,6 +337,22 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
                     + " database, give each server its own storage.server-name in " + platform.configFileLocation()
                     + ", or they will take each other's unsent CAD work when they start.");
         }
+    }
+
+    /** Network mode needs a database the servers share; on H2 it stays off (and says so when asked for). */
+    private NetworkNode startNetwork() {
+        NetworkMode mode = config().network();
+        if (mode == NetworkMode.OFF) {
+            return null;
+        }
+        if (storage.network().isEmpty()) {
+            if (mode == NetworkMode.ON) {
+                logger.warning("network.enabled is true, but network mode needs storage.type mariadb or postgresql (a database"
+                        + " the servers share); this server sends its own CAD operations.");
+            }
+            return null;
+        }
+        return NetworkNode.start(mode, storage.network().get(), clock, logger, NetworkNode.Timing.defaults());
     }
 
     /** Tells the CAD this server is up and how many players are on it; the v1 API has no such route. */

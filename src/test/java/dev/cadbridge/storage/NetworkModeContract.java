@@ -1,0 +1,165 @@
+package dev.cadbridge.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cadbridge.core.CadConnections;
+import dev.cadbridge.core.PluginStorage;
+import dev.cadbridge.dispatch.SonoranDispatcher;
+import dev.cadbridge.network.NetworkStatus;
+import dev.cadbridge.sandbox.SandboxEvent;
+import dev.cadbridge.sandbox.SonoranSandbox;
+import dev.cadbridge.sonoran.CadResult;
+import dev.cadbridge.sonoran.KickUnit;
+import dev.cadbridge.sonoran.OperationType;
+import dev.cadbridge.testing.Harness;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Network mode with four plugin cores on one real database, against the sandbox enforcing the
+ * documented per-key limits across all of them. Each subclass runs it on one backend.
+ */
+abstract class NetworkModeContract {
+    private static final int KICKS = 1_000;
+    private static final Duration ARRIVAL_SPAN = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dataFolder;
+    final String prefix = TestDatabases.freshPrefix();
+    final SonoranSandbox cad = new SonoranSandbox(Clock.systemUTC());
+    final List<Harness> cores = new ArrayList<>();
+    /** All cores read one frozen clock: operation deadlines are compared across servers. */
+    final Instant frozenNow = Instant.now();
+
+    abstract StorageType type();
+
+    @BeforeEach
+    void startCad() {
+        TestDatabases.config(type(), prefix, "any"); // skip or fail before anything starts
+        cad.start();
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (Harness core : cores.reversed()) {
+            core.core.disable();
+        }
+        cad.close();
+        TestDatabases.dropTables(TestDatabases.config(type(), prefix, "cleanup"), dataFolder);
+    }
+
+    Harness startCore(String serverName) {
+        StorageConfig db = TestDatabases.config(type(), prefix, serverName);
+        Harness h = new Harness();
+        h.clock.set(frozenNow);
+        h.configure(
+                "sonoran.base-url", cad.baseUrl(),
+                "sonoran.api-key", cad.apiKey(),
+                "dispatcher.shutdown-timeout", "0s",
+                "network.enabled", "true",
+                "storage.type", type().name().toLowerCase(java.util.Locale.ROOT),
+                "storage.host", db.host(),
+                "storage.port", db.port(),
+                "storage.database", db.database(),
+                "storage.username", db.user(),
+                "storage.password", db.password(),
+                "storage.table-prefix", prefix,
+                "storage.server-name", serverName);
+        h.connectionFactory = (sonoran, dispatcherSettings, outbox) -> CadConnections.of(SonoranDispatcher.builder(sonoran)
+                .dispatcherSettings(dispatcherSettings).listener(outbox).threadName("CadBridge-Dispatcher-" + serverName).build());
+        h.storageFactory = config -> PluginStorage.sql(Storage.start(config, dataFolder, h.platform.logger()));
+        h.start();
+        cores.add(h);
+        return h;
+    }
+
+    static NetworkStatus network(Harness core) {
+        return core.core.networkStatus().orElseThrow();
+    }
+
+    List<Harness> startFourAndAwaitOneSender() {
+        List<Harness> four = List.of(startCore("net-a"), startCore("net-b"), startCore("net-c"), startCore("net-d"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> four.stream().filter(core -> network(core).thisServerSends()).count() == 1
+                && four.stream().allMatch(core -> network(core).serverNames() >= 4));
+        return four;
+    }
+
+    @Test
+    void aThousandKicksFromFourServersInOneMinuteGoOutOnceInAtMost25RequestsWithoutA429() {
+        List<Harness> four = startFourAndAwaitOneSender();
+        Map<String, Instant> answeredAt = new ConcurrentHashMap<>();
+        List<CompletableFuture<CadResult>> results = new ArrayList<>();
+        long start = System.nanoTime();
+        long spacing = ARRIVAL_SPAN.toNanos() / KICKS;
+        for (int i = 0; i < KICKS; i++) {
+            for (long wait = start + i * spacing - System.nanoTime(); wait > 0; wait = start + i * spacing - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            String unit = "net-unit-" + i;
+            results.add(four.get(i % 4).core.dispatcher().submit(new KickUnit(unit, "AFK"))
+                    .whenComplete((result, error) -> answeredAt.put(unit, Instant.now())));
+        }
+        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).orTimeout(3, TimeUnit.MINUTES).join();
+
+        assertThat(results).allSatisfy(result -> assertThat(result.join()).isInstanceOf(CadResult.Delivered.class));
+        List<SandboxEvent.Kick> kicked = cad.deliveredKicks();
+        Map<String, Long> timesKicked = kicked.stream().collect(Collectors.groupingBy(SandboxEvent.Kick::unitId, Collectors.counting()));
+        assertThat(timesKicked).hasSize(KICKS).allSatisfy((unit, times) -> assertThat(times).as(unit).isEqualTo(1));
+        assertThat(cad.rateLimitedCount()).as("429 answers").isZero();
+        assertThat(cad.requestsTo(OperationType.KICK)).as("kick requests").hasSizeLessThanOrEqualTo(25);
+        assertThat(cad.violations()).isEmpty();
+        // The player's reply reaches the server that asked within about a second of the CAD's answer.
+        Duration slowest = kicked.stream().map(kick -> Duration.between(kick.time(), answeredAt.get(kick.unitId())))
+                .max(Comparator.naturalOrder()).orElseThrow();
+        System.out.printf("network %s: %d kick requests, %d x 429, last delivery %.1f s after the first kick, slowest answer back %d ms%n",
+                type(), cad.requestsTo(OperationType.KICK).size(), cad.rateLimitedCount(),
+                (kicked.getLast().time().toEpochMilli() - kicked.getFirst().time().toEpochMilli()) / 1000.0, slowest.toMillis());
+        assertThat(slowest).isLessThan(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void aKickAskedOnAServerThatDoesNotSendComesBackDeliveredThroughTheDatabase() {
+        List<Harness> four = startFourAndAwaitOneSender();
+        List<CompletableFuture<CadResult>> results = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            results.add(four.get(i % 4).core.dispatcher().submit(new KickUnit("few-" + i, "AFK")));
+        }
+        try {
+            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
+        } finally {
+            diagnose(four, results);
+        }
+        assertThat(results).allSatisfy(result -> assertThat(result.join()).isInstanceOf(CadResult.Delivered.class));
+        assertThat(cad.deliveredKicks()).hasSize(20);
+    }
+
+    void diagnose(List<Harness> four, List<CompletableFuture<CadResult>> results) {
+        System.out.println("done " + results.stream().filter(CompletableFuture::isDone).count() + " of " + results.size()
+                + ", sandbox kicked " + cad.deliveredKicks().size() + " in " + cad.requestsTo(OperationType.KICK).size() + " requests");
+        for (Harness core : four) {
+            System.out.println(network(core));
+            core.platform.log().forEach(line -> System.out.println("  " + line));
+        }
+    }
+
+    static <T> Map<T, Long> counted(List<T> values) {
+        return values.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+}
