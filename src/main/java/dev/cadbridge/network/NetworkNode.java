@@ -328,12 +328,14 @@ public final class NetworkNode {
 
         @Override
         public void finished(UUID id, CadResult result) {
-            outbox.finished(id, result);
             String asker = askedBy.remove(id);
-            if (asker != null) {
-                outcomes.add(new NetworkStore.Outcome(id, asker, result));
-                wake();
+            if (asker == null) {
+                outbox.finished(id, result);
+                return;
             }
+            outbox.settledForNetwork(id);
+            outcomes.add(new NetworkStore.Outcome(id, asker, result));
+            wake();
         }
     }
 

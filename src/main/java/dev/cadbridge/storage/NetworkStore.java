@@ -310,13 +310,17 @@ public final class NetworkStore {
         outbox.gaveBackToNetwork(ids);
     }
 
-    /** Leaves outcomes for the servers that asked. */
+    /**
+     * Leaves outcomes for the servers that asked and, in the same transaction, removes the rows this
+     * run sent: a sender that dies in between leaves the row, never a finished row without its outcome.
+     */
     public void writeOutcomes(List<Outcome> outcomes, Instant now) throws SQLException {
         if (outcomes.isEmpty()) {
             return;
         }
         database.withConnection(connection -> SqlDatabase.inTransaction(connection, c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + database.tables.networkResults() + " WHERE id = ?");
+                 PreparedStatement sent = c.prepareStatement("DELETE FROM " + database.tables.outbox() + " WHERE id = ? AND owner_run = ?");
                  PreparedStatement insert = c.prepareStatement("INSERT INTO " + database.tables.networkResults()
                          + " (id, server_name, payload, finished_at) VALUES (?, ?, ?, ?)")) {
                 Map<UUID, Outcome> latest = new LinkedHashMap<>();
@@ -324,6 +328,9 @@ public final class NetworkStore {
                 for (Outcome outcome : latest.values()) {
                     delete.setString(1, outcome.id().toString());
                     delete.addBatch();
+                    sent.setString(1, outcome.id().toString());
+                    sent.setString(2, runId);
+                    sent.addBatch();
                     insert.setString(1, outcome.id().toString());
                     insert.setString(2, outcome.askedBy());
                     insert.setString(3, ResultCodec.toJson(outcome.result()));
@@ -332,6 +339,7 @@ public final class NetworkStore {
                 }
                 delete.executeBatch();
                 insert.executeBatch();
+                sent.executeBatch();
             }
             return null;
         }));

@@ -156,6 +156,16 @@ public final class SqlOutbox implements OutboxListener {
         unfinishedTypes.put(id, type);
     }
 
+    /**
+     * Network mode: an operation this run sent for the network is finished; its row is removed
+     * with its outcome ({@link NetworkStore#writeOutcomes}), not by the next write.
+     */
+    public void settledForNetwork(UUID id) {
+        unfinishedTypes.remove(id);
+        refusalReported.remove(id);
+        takenForNetwork.remove(id);
+    }
+
     /** Network mode: rows this run took and gave back unsent; another sender may take them now. */
     void gaveBackToNetwork(Collection<UUID> ids) {
         for (UUID id : ids) {

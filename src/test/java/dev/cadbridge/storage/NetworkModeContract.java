@@ -13,16 +13,22 @@ import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.KickUnit;
 import dev.cadbridge.sonoran.OperationType;
 import dev.cadbridge.testing.Harness;
+import dev.cadbridge.sandbox.SandboxCall;
+import dev.cadbridge.sandbox.SandboxFault;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -66,6 +72,11 @@ abstract class NetworkModeContract {
     }
 
     Harness startCore(String serverName) {
+        return startCore(serverName, false);
+    }
+
+    /** {@code unpaced}: the dispatchers ignore the documented limits (the sandbox's are lifted too), for tests of something else. */
+    Harness startCore(String serverName, boolean unpaced) {
         StorageConfig db = TestDatabases.config(type(), prefix, serverName);
         Harness h = new Harness();
         h.clock.set(frozenNow);
@@ -82,8 +93,11 @@ abstract class NetworkModeContract {
                 "storage.password", db.password(),
                 "storage.table-prefix", prefix,
                 "storage.server-name", serverName);
-        h.connectionFactory = (sonoran, dispatcherSettings, outbox) -> CadConnections.of(SonoranDispatcher.builder(sonoran)
-                .dispatcherSettings(dispatcherSettings).listener(outbox).threadName("CadBridge-Dispatcher-" + serverName).build());
+        h.connectionFactory = unpaced
+                ? (sonoran, dispatcherSettings, outbox) -> CadConnections.of(
+                        SandboxDispatchers.start(cad.port(), cad.apiKey(), outbox, Clock.systemUTC(), h.platform.logger()))
+                : (sonoran, dispatcherSettings, outbox) -> CadConnections.of(SonoranDispatcher.builder(sonoran)
+                        .dispatcherSettings(dispatcherSettings).listener(outbox).threadName("CadBridge-Dispatcher-" + serverName).build());
         h.storageFactory = config -> PluginStorage.sql(Storage.start(config, dataFolder, h.platform.logger()));
         h.start();
         cores.add(h);
@@ -157,6 +171,98 @@ abstract class NetworkModeContract {
             System.out.println(network(core));
             core.platform.log().forEach(line -> System.out.println("  " + line));
         }
+    }
+
+    @Test
+    void whenTheSendersJvmIsKilledMidStreamAnotherServerTakesOverLosesNothingAndCreatesNoDispatchTwice() throws Exception {
+        cad.setRateLimitsEnabled(false);
+        // A slow CAD: requests are in flight, and work waits in the sender's queue, when it dies.
+        cad.inject(new SandboxFault.Slow(Duration.ofMillis(150)));
+        Process child = new ProcessBuilder(
+                ProcessHandle.current().info().command().orElseThrow(), "-cp", System.getProperty("java.class.path"),
+                NetworkSenderChild.class.getName(), type().name(), prefix, "net-child", dataFolder.toString(),
+                Integer.toString(cad.port()), cad.apiKey())
+                .redirectError(dataFolder.resolve("child-stderr.txt").toFile())
+                .start();
+        CountDownLatch sending = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = child.inputReader()) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.equals("SENDING")) {
+                        sending.countDown();
+                    }
+                }
+            } catch (IOException ignored) {
+                // the child was killed
+            }
+        }, "network-child-reader");
+        reader.start();
+        List<Harness> askers;
+        Map<String, CompletableFuture<CadResult>> dispatches = new LinkedHashMap<>();
+        Map<String, CompletableFuture<CadResult>> kicks = new LinkedHashMap<>();
+        Instant killedAt = null;
+        Instant tookOverSeenAt = null;
+        try {
+            assertThat(sending.await(60, TimeUnit.SECONDS)).as("child sends; see %s", dataFolder.resolve("child-stderr.txt")).isTrue();
+            askers = List.of(startCore("net-a", true), startCore("net-b", true), startCore("net-c", true));
+            await().atMost(Duration.ofSeconds(30)).until(() -> askers.stream().allMatch(core -> "net-child".equals(network(core).sender())));
+            long start = System.nanoTime();
+            for (int i = 0; i < 200; i++) {
+                for (long wait = start + i * 20_000_000L - System.nanoTime(); wait > 0; wait = start + i * 20_000_000L - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                Harness asker = askers.get(i % askers.size());
+                if (i % 4 == 3) {
+                    String title = "Failover call " + i;
+                    dispatches.put(title, asker.core.dispatcher().submit(SampleOperations.dispatch(title)));
+                } else {
+                    String unit = "failover-unit-" + i;
+                    kicks.put(unit, asker.core.dispatcher().submit(new KickUnit(unit, "AFK")));
+                }
+                if (i == 100) {
+                    child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                    killedAt = Instant.now();
+                }
+                if (killedAt != null && tookOverSeenAt == null && askers.stream().anyMatch(core -> network(core).thisServerSends())) {
+                    tookOverSeenAt = Instant.now();
+                }
+            }
+        } finally {
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            reader.join(10_000);
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> askers.stream().anyMatch(core -> network(core).thisServerSends()));
+        tookOverSeenAt = tookOverSeenAt != null ? tookOverSeenAt : Instant.now();
+        Harness newSender = askers.stream().filter(core -> network(core).thisServerSends()).findFirst().orElseThrow();
+        assertThat(network(newSender).tookOverFrom()).isEqualTo("net-child");
+        Duration failover = Duration.between(killedAt, tookOverSeenAt);
+        System.out.printf("network %s failover: %s took over %d ms after the SIGKILL%n", type(), network(newSender).serverName(),
+                failover.toMillis());
+        assertThat(failover).as("time to a new sender").isLessThan(Duration.ofSeconds(10));
+        cad.clearFaults();
+
+        List<CompletableFuture<CadResult>> all = new ArrayList<>(kicks.values());
+        all.addAll(dispatches.values());
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).orTimeout(90, TimeUnit.SECONDS).join();
+        Map<String, Long> kicked = counted(cad.deliveredKicks().stream().map(SandboxEvent.Kick::unitId).toList());
+        kicks.forEach((unit, result) -> {
+            assertThat(result.join()).as(unit).isInstanceOf(CadResult.Delivered.class);
+            assertThat(kicked).as("kick %s reached the CAD", unit).containsKey(unit);
+        });
+        Map<String, Long> created = counted(cad.createdCalls().stream().map(SandboxCall::title).toList());
+        assertThat(created).as("no new dispatch created twice").allSatisfy((title, count) -> assertThat(count).isEqualTo(1));
+        dispatches.forEach((title, result) -> {
+            CadResult outcome = result.join();
+            if (outcome instanceof CadResult.Delivered) {
+                assertThat(created).as("delivered dispatch %s exists", title).containsKey(title);
+            } else {
+                assertThat(outcome).as(title).isInstanceOf(CadResult.OutcomeUnknown.class);
+            }
+        });
+        long unknown = dispatches.values().stream().filter(result -> result.join() instanceof CadResult.OutcomeUnknown).count();
+        System.out.printf("network %s failover: %d kicks delivered, %d dispatches created, %d outcome unknown%n",
+                type(), kicks.size(), created.size(), unknown);
     }
 
     static <T> Map<T, Long> counted(List<T> values) {
