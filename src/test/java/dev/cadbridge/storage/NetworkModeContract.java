@@ -15,6 +15,7 @@ import dev.cadbridge.sonoran.OperationType;
 import dev.cadbridge.testing.Harness;
 import dev.cadbridge.sandbox.SandboxCall;
 import dev.cadbridge.sandbox.SandboxFault;
+import dev.cadbridge.sandbox.SandboxRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -77,6 +78,11 @@ abstract class NetworkModeContract {
 
     /** {@code unpaced}: the dispatchers ignore the documented limits (the sandbox's are lifted too), for tests of something else. */
     Harness startCore(String serverName, boolean unpaced) {
+        return startCore(serverName, unpaced, null);
+    }
+
+    /** {@code proxy}: the core reaches the database through it. */
+    Harness startCore(String serverName, boolean unpaced, TcpProxy proxy) {
         StorageConfig db = TestDatabases.config(type(), prefix, serverName);
         Harness h = new Harness();
         h.clock.set(frozenNow);
@@ -86,8 +92,8 @@ abstract class NetworkModeContract {
                 "dispatcher.shutdown-timeout", "0s",
                 "network.enabled", "true",
                 "storage.type", type().name().toLowerCase(java.util.Locale.ROOT),
-                "storage.host", db.host(),
-                "storage.port", db.port(),
+                "storage.host", proxy == null ? db.host() : "127.0.0.1",
+                "storage.port", proxy == null ? db.port() : proxy.port(),
                 "storage.database", db.database(),
                 "storage.username", db.user(),
                 "storage.password", db.password(),
@@ -263,6 +269,61 @@ abstract class NetworkModeContract {
         long unknown = dispatches.values().stream().filter(result -> result.join() instanceof CadResult.OutcomeUnknown).count();
         System.out.printf("network %s failover: %d kicks delivered, %d dispatches created, %d outcome unknown%n",
                 type(), kicks.size(), created.size(), unknown);
+    }
+
+    @Test
+    void aSenderCutOffFromTheDatabaseStopsSendingWithinSecondsAndAnotherServerCarriesOn() throws Exception {
+        cad.setRateLimitsEnabled(false);
+        StorageConfig db = TestDatabases.config(type(), prefix, "proxy");
+        try (TcpProxy proxy = new TcpProxy(db.host(), db.port())) {
+            Harness cutOff = startCore("net-cut", true, proxy);
+            await().atMost(Duration.ofSeconds(30)).until(() -> network(cutOff).thisServerSends());
+            Harness other = startCore("net-other", true);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "net-cut".equals(network(other).sender()));
+
+            Map<String, CompletableFuture<CadResult>> kicks = new LinkedHashMap<>();
+            Instant silencedAt = null;
+            Instant stoppedAt = null;
+            Instant otherSendsAt = null;
+            long start = System.nanoTime();
+            for (int i = 0; otherSendsAt == null || i < 400; i++) {
+                for (long wait = start + i * 50_000_000L - System.nanoTime(); wait > 0; wait = start + i * 50_000_000L - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                String unit = "cut-unit-" + i;
+                kicks.put(unit, other.core.dispatcher().submit(new KickUnit(unit, "AFK")));
+                if (i == 40) {
+                    proxy.blackhole();
+                    silencedAt = Instant.now();
+                }
+                if (silencedAt != null && stoppedAt == null && !network(cutOff).thisServerSends()) {
+                    stoppedAt = Instant.now();
+                }
+                if (otherSendsAt == null && network(other).thisServerSends()) {
+                    otherSendsAt = Instant.now();
+                }
+                assertThat(i).as("the other server never took over").isLessThan(1200);
+            }
+            assertThat(stoppedAt).as("the cut-off sender stopped").isNotNull();
+            Instant quietFrom = silencedAt.plus(Storage.NETWORK_ELECTION_SILENCE);
+            Instant quietUntil = otherSendsAt;
+            List<Instant> sentMeanwhile = cad.requestsTo(OperationType.KICK).stream().map(SandboxRequest::time)
+                    .filter(time -> time.isAfter(quietFrom) && time.isBefore(quietUntil)).toList();
+            System.out.printf("network %s partition: sender stopped %d ms after the silence, the other took over after %d ms;"
+                            + " requests from %d ms to the takeover: %d%n", type(), Duration.between(silencedAt, stoppedAt).toMillis(),
+                    Duration.between(silencedAt, otherSendsAt).toMillis(), Storage.NETWORK_ELECTION_SILENCE.toMillis(), sentMeanwhile.size());
+            assertThat(Duration.between(silencedAt, stoppedAt)).isLessThanOrEqualTo(Storage.NETWORK_ELECTION_SILENCE.plusSeconds(1));
+            assertThat(sentMeanwhile).as("requests after the cut-off sender knew it was cut off, before the takeover").isEmpty();
+
+            proxy.restore();
+            CompletableFuture.allOf(kicks.values().toArray(CompletableFuture[]::new)).orTimeout(90, TimeUnit.SECONDS).join();
+            Map<String, Long> kicked = counted(cad.deliveredKicks().stream().map(SandboxEvent.Kick::unitId).toList());
+            kicks.forEach((unit, result) -> {
+                assertThat(result.join()).as(unit).isInstanceOf(CadResult.Delivered.class);
+                assertThat(kicked).as("kick %s reached the CAD", unit).containsKey(unit);
+            });
+            assertThat(network(cutOff).thisServerSends()).isFalse();
+        }
     }
 
     static <T> Map<T, Long> counted(List<T> values) {
