@@ -168,6 +168,30 @@ abstract class NetworkModeContract {
         }
         assertThat(results).allSatisfy(result -> assertThat(result.join()).isInstanceOf(CadResult.Delivered.class));
         assertThat(cad.deliveredKicks()).hasSize(20);
+
+        Harness sender = four.stream().filter(core -> network(core).thisServerSends()).findFirst().orElseThrow();
+        Harness asker = four.stream().filter(core -> core != sender).findFirst().orElseThrow();
+        String senderName = network(sender).serverName();
+        asker.console.clearMessages();
+        asker.run(asker.console, "status");
+        awaitStatus(asker);
+        assertThat(asker.console.messages()).anySatisfy(line -> assertThat(line).startsWith("Network: " + senderName + " sends for 4 servers"))
+                .anySatisfy(line -> assertThat(line).startsWith("Shared budget: per minute for the whole network: attach 10, detach 10, kick 20"));
+        sender.console.clearMessages();
+        sender.run(sender.console, "status");
+        awaitStatus(sender);
+        assertThat(sender.console.messages()).anySatisfy(line -> assertThat(line)
+                        .startsWith("Network: this server (" + senderName + ") sends for 4 servers"))
+                .anySatisfy(line -> assertThat(line).containsPattern("; sent " + cad.requestsTo(OperationType.KICK).size()
+                        + " requests, rate-limited 0 times$"));
+        sender.console.messages().forEach(System.out::println);
+    }
+
+    private static void awaitStatus(Harness core) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            core.platform.runMainTasks();
+            return core.console.messages().stream().anyMatch(line -> line.startsWith("API: "));
+        });
     }
 
     void diagnose(List<Harness> four, List<CompletableFuture<CadResult>> results) {
