@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The dispatcher the server's code sees in network mode. Operations the outbox keeps (kick, attach,
@@ -38,14 +38,14 @@ public final class NetworkDispatcher implements CadDispatcher {
     private record Awaited(CompletableFuture<CadResult> future, Instant deadline) {}
 
     private final CadDispatcher local;
-    private final Consumer<PendingOperation> askNetwork;
+    private final Predicate<PendingOperation> askNetwork;
     private final Map<OperationType, Duration> deadlines;
     private final Clock clock;
     private final BooleanSupplier networkOn;
     private final Map<UUID, Awaited> awaited = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    NetworkDispatcher(CadDispatcher local, Consumer<PendingOperation> askNetwork, Map<OperationType, Duration> deadlines,
+    NetworkDispatcher(CadDispatcher local, Predicate<PendingOperation> askNetwork, Map<OperationType, Duration> deadlines,
                       Clock clock, BooleanSupplier networkOn) {
         this.local = local;
         this.askNetwork = askNetwork;
@@ -69,7 +69,11 @@ public final class NetworkDispatcher implements CadDispatcher {
         PendingOperation pending = new PendingOperation(newId(), operation, now, now.plus(deadlines.get(operation.type())));
         CompletableFuture<CadResult> future = new CompletableFuture<>();
         awaited.put(pending.id(), new Awaited(future, pending.deadline()));
-        askNetwork.accept(pending);
+        if (!askNetwork.test(pending)) {
+            // Not stored (the backlog of writes is full while the database is down): sent from here, from memory.
+            awaited.remove(pending.id());
+            return local.submit(operation);
+        }
         return future;
     }
 

@@ -61,9 +61,11 @@ public final class NetworkNode {
     private final Clock clock;
     private final Logger logger;
     private final Timing timing;
-    private final Thread election;
-    private final Thread worker;
+    private Thread election;
+    private Thread worker;
+    /** Wakes the worker (an outcome to write, work given back); the election keeps its own pace. */
     private final Object wake = new Object();
+    private final Object electionWake = new Object();
 
     private volatile boolean on;
     private volatile boolean stopping;
@@ -97,17 +99,26 @@ public final class NetworkNode {
         this.logger = logger;
         this.timing = timing;
         this.on = mode == NetworkMode.ON;
-        this.election = new Thread(this::runElection, "CadBridge-Network-Election");
-        this.worker = new Thread(this::runWorker, "CadBridge-Network");
+    }
+
+    /** Starts the threads, again after {@link #stop} (a reload that switched the CAD connection off and on). */
+    private synchronized void ensureRunning() {
+        if (election != null && election.isAlive()) {
+            return;
+        }
+        stopping = false;
+        election = new Thread(this::runElection, "CadBridge-Network-Election");
+        worker = new Thread(this::runWorker, "CadBridge-Network");
         election.setDaemon(true);
         worker.setDaemon(true);
+        election.start();
+        worker.start();
     }
 
     /** Starts taking part: AUTO and ON record this run at once; the election starts once the mode is on. */
     public static NetworkNode start(NetworkMode mode, NetworkStore store, Clock clock, Logger logger, Timing timing) {
         NetworkNode node = new NetworkNode(mode, store, clock, logger, timing);
-        node.election.start();
-        node.worker.start();
+        node.ensureRunning();
         return node;
     }
 
@@ -125,6 +136,7 @@ public final class NetworkNode {
             NetworkDispatcher wrapped = new NetworkDispatcher(local.dispatcher(), outbox::askNetwork, dispatcherSettings.deadlines(),
                     clock, () -> on);
             this.dispatcher = wrapped;
+            ensureRunning();
             wake();
             return new NetworkConnection(local, wrapped);
         };
@@ -155,8 +167,17 @@ public final class NetworkNode {
      * send, the lock is released so another server takes over at once, and the threads end.
      */
     public void stop(Duration timeout) {
-        stopping = true;
+        Thread election;
+        Thread worker;
+        synchronized (this) {
+            stopping = true;
+            election = this.election;
+            worker = this.worker;
+        }
         wake();
+        synchronized (electionWake) {
+            electionWake.notifyAll();
+        }
         try {
             election.join(timeout.plusSeconds(5).toMillis());
         } catch (InterruptedException e) {
@@ -178,13 +199,13 @@ public final class NetworkNode {
         }
     }
 
-    private void pause(Duration duration) {
-        synchronized (wake) {
+    private void pause(Object monitor, Duration duration) {
+        synchronized (monitor) {
             if (stopping) {
                 return;
             }
             try {
-                wake.wait(Math.max(1, duration.toMillis()));
+                monitor.wait(Math.max(1, duration.toMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -200,7 +221,7 @@ public final class NetworkNode {
             } catch (RuntimeException e) {
                 logger.log(Level.WARNING, "CadBridge network election hit an unexpected error; it keeps running", e);
             }
-            pause(timing.poll());
+            pause(electionWake, timing.poll());
         }
     }
 
@@ -348,7 +369,7 @@ public final class NetworkNode {
             } catch (RuntimeException e) {
                 logger.log(Level.WARNING, "CadBridge network worker hit an unexpected error; it keeps running", e);
             }
-            pause(timing.poll());
+            pause(wake, timing.poll());
         }
     }
 

@@ -136,13 +136,17 @@ public final class SqlOutbox implements OutboxListener {
 
     /**
      * Network mode: stores {@code operation} for whichever server sends for the network; this run
-     * does not send it. Never blocks, like {@link #accepted}.
+     * does not send it. Never blocks, like {@link #accepted}. False when the backlog is full: then
+     * nothing is stored, and the caller sends the operation itself.
      */
-    public void askNetwork(PendingOperation operation) {
+    public boolean askNetwork(PendingOperation operation) {
         askedOfNetwork.add(operation.id());
         if (!backlog.accepted(operation)) {
+            askedOfNetwork.remove(operation.id());
             reportBacklogFullOnce();
+            return false;
         }
+        return true;
     }
 
     /** Network mode: the answer to an operation this run asked for has arrived; nothing more is written for it. */

@@ -187,6 +187,34 @@ abstract class NetworkModeContract {
         sender.console.messages().forEach(System.out::println);
     }
 
+    @Test
+    void twoLiveRunsWithOneServerNameAreToldApartByTheirRunLockAndEachGetsItsOwnAnswers() {
+        cad.setRateLimitsEnabled(false);
+        Harness first = startCore("net-twin", true);
+        Harness second = startCore("net-twin", true);
+        await().atMost(Duration.ofSeconds(30)).until(() -> network(first).sameNameRuns() == 1 && network(second).sameNameRuns() == 1);
+        List<CompletableFuture<CadResult>> fromFirst = new ArrayList<>();
+        List<CompletableFuture<CadResult>> fromSecond = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            fromFirst.add(first.core.dispatcher().submit(new KickUnit("twin-first-" + i, "AFK")));
+            fromSecond.add(second.core.dispatcher().submit(new KickUnit("twin-second-" + i, "AFK")));
+        }
+        List<CompletableFuture<CadResult>> all = new ArrayList<>(fromFirst);
+        all.addAll(fromSecond);
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
+        assertThat(all).allSatisfy(result -> assertThat(result.join()).isInstanceOf(CadResult.Delivered.class));
+        assertThat(counted(cad.deliveredKicks().stream().map(SandboxEvent.Kick::unitId).toList())).hasSize(20)
+                .allSatisfy((unit, times) -> assertThat(times).isEqualTo(1));
+        for (Harness twin : List.of(first, second)) {
+            assertThat(twin.platform.log()).anySatisfy(line -> assertThat(line)
+                    .contains("Another CadBridge is running right now with storage.server-name 'net-twin'"));
+        }
+        // A run that is gone no longer counts, whatever its row in the runs table says.
+        first.core.disable();
+        cores.remove(first);
+        await().atMost(Duration.ofSeconds(30)).until(() -> network(second).sameNameRuns() == 0);
+    }
+
     private static void awaitStatus(Harness core) {
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             core.platform.runMainTasks();
