@@ -18,7 +18,6 @@ import dev.cadbridge.dispatch.PendingOperation;
 import dev.cadbridge.identity.IdentityService;
 import dev.cadbridge.link.LinkService;
 import dev.cadbridge.network.NetworkMode;
-import dev.cadbridge.network.NetworkNode;
 import dev.cadbridge.network.NetworkStatus;
 import dev.cadbridge.platform.DebugLog;
 import dev.cadbridge.platform.Platform;

@@ -1,4 +1,4 @@
-package dev.cadbridge.network;
+package dev.cadbridge.core;
 
 import dev.cadbridge.dispatch.CadDispatcher;
 import dev.cadbridge.dispatch.DispatcherStatus;

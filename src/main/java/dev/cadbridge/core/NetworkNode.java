@@ -1,11 +1,11 @@
-package dev.cadbridge.network;
+package dev.cadbridge.core;
 
-import dev.cadbridge.core.CadConnection;
-import dev.cadbridge.core.CadConnectionFactory;
 import dev.cadbridge.dispatch.CadDispatcher;
 import dev.cadbridge.dispatch.DispatcherSettings;
 import dev.cadbridge.dispatch.OutboxListener;
 import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.network.NetworkMode;
+import dev.cadbridge.network.NetworkStatus;
 import dev.cadbridge.sonoran.CadLinks;
 import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.CredentialCheck;
