@@ -3,6 +3,7 @@ package dev.cadbridge.command;
 import dev.cadbridge.config.ConfigProblem;
 import dev.cadbridge.doctor.Setup;
 import dev.cadbridge.live.LiveStatus;
+import dev.cadbridge.network.NetworkStatus;
 import dev.cadbridge.storage.StorageStatus;
 import java.util.List;
 import java.util.Optional;
@@ -32,4 +33,9 @@ public interface AdminActions {
     }
     /** The configuration facts /cad doctor checks, without secrets. */
     Setup setup();
+
+    /** Network mode: who sends for the servers sharing the database; empty when this server takes no part. */
+    default Optional<NetworkStatus> networkStatus() {
+        return Optional.empty();
+    }
 }

@@ -9,6 +9,7 @@ import dev.cadbridge.platform.CommandSource;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.OperationType;
+import dev.cadbridge.network.NetworkStatus;
 import dev.cadbridge.storage.StorageStatus;
 import dev.cadbridge.storage.StorageType;
 import java.time.Instant;
@@ -106,6 +107,7 @@ final class StatusCommand implements Subcommand {
         lines.add(lastFailure(status, now));
         lines.add(live(services.admin().liveStatus(), services.admin().liveOffReason(), now));
         lines.add(storage(storage, now));
+        services.admin().networkStatus().ifPresent(network -> lines.addAll(network(network, now)));
         lines.add(StatusLine.info("Identities", online + " online " + (online == 1 ? "player" : "players") + " cached, " + stored + " stored"));
         lines.add(config());
         DispatcherStatus.Counters counters = status.counters();
@@ -252,6 +254,43 @@ final class StatusCommand implements Subcommand {
                     ? StatusLine.good("Storage", "reachable: " + facts)
                     : StatusLine.warning("Storage", "reachable: " + facts, null);
         };
+    }
+
+    /** Network mode: who sends for the servers on this database, what waits, and the budget they share. */
+    private static List<StatusLine> network(NetworkStatus network, Instant now) {
+        if (!network.on()) {
+            return List.of(StatusLine.info("Network", "off; no other server has used this database yet (network.enabled: auto)"));
+        }
+        List<StatusLine> lines = new ArrayList<>();
+        String servers = network.serverNames() + (network.serverNames() == 1 ? " server" : " servers");
+        String queue = network.queued().isEmpty() ? "network queue empty"
+                : "network queue " + perType(network.queued(), " ", ", ");
+        String failover = network.tookOverFrom() == null || network.senderSince() == null ? ""
+                : "; last failover " + RelativeTime.ago(network.senderSince(), now) + ", from " + network.tookOverFrom();
+        if (network.sender() == null) {
+            lines.add(StatusLine.warning("Network", "no server sends for the " + servers + " right now; " + queue,
+                    "another server takes over within seconds; if it lasts, check that the database is reachable"));
+        } else {
+            String who = network.thisServerSends() ? "this server (" + network.serverName() + ")" : network.sender();
+            String since = network.senderSince() == null ? "" : " since " + RelativeTime.ago(network.senderSince(), now);
+            lines.add(StatusLine.good("Network", who + " sends for " + servers + since + failover + "; " + queue));
+        }
+        if (network.sameNameRuns() > 0) {
+            lines.add(StatusLine.warning("Network", "another CadBridge is running with storage.server-name " + network.serverName(),
+                    "give every server its own storage.server-name"));
+        }
+        Map<OperationType, Integer> budget = new EnumMap<>(OperationType.class);
+        for (OperationType type : OperationType.values()) {
+            if (type.route().stored()) {
+                budget.put(type, type.route().limitPerMinute());
+            }
+        }
+        DispatcherStatus sending = network.sending();
+        String used = sending == null || sending.counters() == null ? ""
+                : "; sent " + sending.counters().requests() + " requests, rate-limited " + sending.counters().rateLimited()
+                        + (sending.counters().rateLimited() == 1 ? " time" : " times");
+        lines.add(StatusLine.info("Shared budget", "per minute for the whole network: " + perType(budget, " ", ", ") + used));
+        return lines;
     }
 
     private StatusLine config() {

@@ -4,6 +4,7 @@ import dev.cadbridge.dispatch.DispatcherSettings;
 import dev.cadbridge.identity.IdentitySettings;
 import dev.cadbridge.link.LinkSettings;
 import dev.cadbridge.live.LiveSettings;
+import dev.cadbridge.network.NetworkMode;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.storage.StorageConfig;
 import java.net.URI;
@@ -30,4 +31,5 @@ public record CadBridgeConfig(
         boolean debug,
         StorageConfig storage,
         Duration heartbeatInterval,
-        LiveSettings live) {}
+        LiveSettings live,
+        NetworkMode network) {}

@@ -6,6 +6,7 @@ import dev.cadbridge.identity.IdRule;
 import dev.cadbridge.identity.IdentitySettings;
 import dev.cadbridge.link.LinkSettings;
 import dev.cadbridge.live.LiveSettings;
+import dev.cadbridge.network.NetworkMode;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.ApiKey;
 import dev.cadbridge.sonoran.CallOrigin;
@@ -79,7 +80,9 @@ public final class ConfigLoader {
 
         CadBridgeConfig config = new CadBridgeConfig(generation, baseUrl, identity, link, afk, quitAction, quitKickReason,
                 commands, dispatcher, shutdownTimeout, messages, debug, StorageSection.read(tree, environment),
-                heartbeatInterval(tree), live(tree));
+                heartbeatInterval(tree), live(tree), tree.choice("network.enabled",
+                        ordered("auto", NetworkMode.AUTO, "true", NetworkMode.ON, "false", NetworkMode.OFF),
+                        NetworkMode.AUTO, mode -> mode == NetworkMode.AUTO ? "auto" : String.valueOf(mode == NetworkMode.ON)));
 
         Optional<KeySetting> apiKey = apiKeySetting(tree);
         if (apiKey.isEmpty()) {

@@ -25,6 +25,8 @@ import dev.cadbridge.live.UnitCache;
 import dev.cadbridge.dispatch.PendingOperation;
 import dev.cadbridge.identity.IdentityService;
 import dev.cadbridge.link.LinkService;
+import dev.cadbridge.network.NetworkMode;
+import dev.cadbridge.network.NetworkStatus;
 import dev.cadbridge.platform.DebugLog;
 import dev.cadbridge.platform.Platform;
 import dev.cadbridge.platform.PlatformPlayer;
@@ -73,6 +75,8 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
     private PluginStorage storage;
     private StorageConfig storageStartedWith;
     private CurrentConnection connection;
+    /** Network mode's part of this server; null when it is off or nothing is shared. */
+    private NetworkNode network;
     private IdentityService identities;
     private LinkService links;
     private Cooldowns cooldowns;
@@ -113,8 +117,10 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         warnIfSharedDatabaseKeepsTheDefaultName(storageStartedWith);
         // 3. Identities: who each player is in the CAD.
         identities = new IdentityService(storage.identities(), config().identity(), clock);
-        // 4. The CAD connection; the first working one replays what the last run left in the outbox.
-        connection = new CurrentConnection(platform, connectionFactory, storage, logger);
+        // 4. The CAD connection (through the network's sender in network mode); the first working one replays
+        //    what the last run left in the outbox.
+        network = startNetwork();
+        connection = new CurrentConnection(platform, network == null ? connectionFactory : network.wrap(connectionFactory), storage, logger);
         connection.match(loaded);
         // 5. The services players meet: linking, command cooldowns, the AFK timer, quit handling.
         links = new LinkService(() -> connection.get().links(), identities, config().link(), clock, platform::runLater, logger);
@@ -122,23 +128,23 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         afk = new AfkService(platform, new AfkTracker(config().afk(), clock), identities, this::dispatcher,
                 () -> connection.unavailableReason() == null, () -> config().messages(), debug);
         quits = new QuitHandler(this::config, this::dispatcher, logger, debug);
-        // 5b. The live session with the CAD's hub: events into the game, positions to the live map.
+        // 6. The live session with the CAD's hub: events into the game, positions to the live map.
         UnitCache units = new UnitCache(unit -> identities.onlinePlayerOf(unit.communityUserId(), unit.accountUuid()));
         LiveMap map = new LiveMap(platform, units, player -> identities.cadIdOf(player.uniqueId(), player.name()), config().live().map());
         live = new LiveService(units, map, updates -> dispatcher().submit(new UpdateUnitLocations(updates)),
                 new LiveAnnouncer(platform, this::config, () -> links), this::activeUnits,
                 liveSchedulers, clock, logger, debug, platform.configFileLocation());
         live.match(loaded);
-        // 6. The commands.
+        // 7. The commands.
         command = new CadCommand(new CommandServices(platform, this, identities, links, cooldowns, this::config, this, clock));
-        // 7. The timers: the AFK check and the heartbeat.
+        // 8. The timers: the AFK check, the heartbeat and the live map's position sampling.
         afkTimer = new RepeatingTask(platform, afk::checkOnlinePlayers);
         heartbeatTimer = new RepeatingTask(platform, this::sendHeartbeat);
         liveMapTimer = new RepeatingTask(platform, live::samplePositions);
         afkTimer.every(config().afk().checkInterval());
         heartbeatTimer.every(config().heartbeatInterval());
         liveMapTimer.every(config().live().map().interval());
-        // 8. What a reload updates, all the same way: from the new configuration, in this order.
+        // 9. What a reload updates, all the same way: from the new configuration, in this order.
         reloadable = List.of(
                 next -> identities.updateSettings(next.config().identity()),
                 next -> links.updateSettings(next.config().link()),
@@ -148,7 +154,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
                 next -> afkTimer.every(next.config().afk().checkInterval()),
                 next -> heartbeatTimer.every(next.config().heartbeatInterval()),
                 next -> liveMapTimer.every(next.config().live().map().interval()));
-        // 9. Players already online when the plugin is enabled late (plugin managers, /reload).
+        // 10. Players already online when the plugin is enabled late (plugin managers, /reload).
         platform.onlinePlayers().forEach(this::playerJoined);
     }
 
@@ -339,6 +345,11 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
                 current.sonoran().map(sonoran -> OptionalInt.of(sonoran.serverId())).orElse(OptionalInt.empty()), unavailableReason());
     }
 
+    @Override
+    public Optional<NetworkStatus> networkStatus() {
+        return network == null ? Optional.empty() : Optional.of(network.status());
+    }
+
     // ---- internals ----
 
     private LoadedConfig readConfigAtStartup() {
@@ -384,6 +395,22 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
                 .filter(unit -> !unit.dispatcher())
                 .map(unit -> new CadUnit(unit.id(), unit.accountUuid(), unit.communityUserId(), unit.unitNumber(), unit.name(), unit.status()))
                 .toList());
+    }
+
+    /** Network mode needs a database the servers share; on H2 it stays off (and says so when asked for). */
+    private NetworkNode startNetwork() {
+        NetworkMode mode = config().network();
+        if (mode == NetworkMode.OFF) {
+            return null;
+        }
+        if (storage.network().isEmpty()) {
+            if (mode == NetworkMode.ON) {
+                logger.warning("network.enabled is true, but network mode needs storage.type mariadb or postgresql (a database"
+                        + " the servers share); this server sends its own CAD operations.");
+            }
+            return null;
+        }
+        return NetworkNode.start(mode, storage.network().get(), clock, logger, NetworkNode.Timing.defaults());
     }
 
     /** Tells the CAD this server is up and how many players are on it; the v1 API has no such route. */

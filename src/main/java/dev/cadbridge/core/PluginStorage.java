@@ -4,9 +4,11 @@ import dev.cadbridge.dispatch.CadDispatcher;
 import dev.cadbridge.dispatch.OutboxListener;
 import dev.cadbridge.dispatch.PendingOperation;
 import dev.cadbridge.identity.IdentityRepository;
+import dev.cadbridge.storage.NetworkStore;
 import dev.cadbridge.storage.ReplayReport;
 import dev.cadbridge.storage.Storage;
 import dev.cadbridge.storage.StorageStatus;
+import dev.cadbridge.storage.StorageType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +40,11 @@ public interface PluginStorage {
 
     /** The state for /cad status; empty when nothing is stored. */
     Optional<StorageStatus> status();
+
+    /** Network mode's use of the database; empty when nothing is shared (in memory, H2). */
+    default Optional<NetworkStore> network() {
+        return Optional.empty();
+    }
 
     /** At disable: stores {@code stillPending}, writes what is outstanding, and stops; blocks at most {@code timeout}. */
     void close(List<PendingOperation> stillPending, Duration timeout);
@@ -72,6 +79,11 @@ public interface PluginStorage {
             @Override
             public Optional<StorageStatus> status() {
                 return Optional.of(storage.status());
+            }
+
+            @Override
+            public Optional<NetworkStore> network() {
+                return storage.type() == StorageType.H2 ? Optional.empty() : Optional.of(storage.network());
             }
 
             @Override

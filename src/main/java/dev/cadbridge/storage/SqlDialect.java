@@ -88,6 +88,11 @@ enum SqlDialect {
         }
 
         @Override
+        String tableOptions() {
+            return " ROW_FORMAT=DYNAMIC DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+        }
+
+        @Override
         String outboxIndex(Tables tables) {
             // MySQL has no CREATE INDEX IF NOT EXISTS; declare the index with the table instead.
             return ", INDEX " + tables.outbox() + "_server (server_name)";
@@ -244,9 +249,27 @@ enum SqlDialect {
                 + "deadline BIGINT NOT NULL"
                 + outboxIndex(tables) + ")");
         version1.addAll(createOutboxIndex(tables));
+        List<String> version3 = List.of(
+                "CREATE TABLE IF NOT EXISTS " + tables.networkResults() + " ("
+                        + "id CHAR(36) NOT NULL PRIMARY KEY, "
+                        + "server_name VARCHAR(64) NOT NULL, "
+                        + "payload " + largeTextType + " NOT NULL, "
+                        + "finished_at BIGINT NOT NULL)" + tableOptions(),
+                "CREATE TABLE IF NOT EXISTS " + tables.networkRuns() + " ("
+                        + "run_id CHAR(36) NOT NULL PRIMARY KEY, "
+                        + "server_name VARCHAR(64) NOT NULL, "
+                        + "seen_at BIGINT NOT NULL, "
+                        + "sender_since BIGINT, "
+                        + "took_over_from VARCHAR(64))" + tableOptions());
         return List.of(
                 new Migration(1, "identities and outbox", List.copyOf(version1)),
-                new Migration(2, "tables hold all of Unicode (MariaDB/MySQL: utf8mb4)", version2(tables)));
+                new Migration(2, "tables hold all of Unicode (MariaDB/MySQL: utf8mb4)", version2(tables)),
+                new Migration(3, "network mode: results for the asking server, runs and the sender", version3));
+    }
+
+    /** Appended to CREATE TABLE of tables added after version 2, so they hold all of Unicode from the start. */
+    String tableOptions() {
+        return "";
     }
 
     /** H2 and PostgreSQL store Unicode as it is; nothing to change. */

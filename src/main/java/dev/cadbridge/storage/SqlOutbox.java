@@ -49,6 +49,11 @@ import java.util.logging.Logger;
 public final class SqlOutbox implements OutboxListener {
     private static final String PENDING = "pending";
     private static final String SENDING = "sending";
+    /** Network mode: a row any elected sender may take; {@code owner_run} is the run that asked. */
+    static final String NETWORK = "network";
+    /** Network mode: a row a sender took ({@code owner_run} is the sender's run), not on the wire / maybe on the wire. */
+    static final String NET_PENDING = "net-pending";
+    static final String NET_SENDING = "net-sending";
     /** Longest a batch with a new dispatch waits for its in-flight mark to be committed. */
     static final Duration MAX_WAIT_FOR_IN_FLIGHT_MARK = Duration.ofSeconds(2);
 
@@ -64,6 +69,10 @@ public final class SqlOutbox implements OutboxListener {
     private final Set<UUID> refusalReported = ConcurrentHashMap.newKeySet();
     /** Type of every operation this run knows is unfinished, to tell which batches hold a new dispatch. */
     private final Map<UUID, OperationType> unfinishedTypes = new ConcurrentHashMap<>();
+    /** Network mode: operations this run asked the network's sender to send (inserted as {@link #NETWORK}). */
+    private final Set<UUID> askedOfNetwork = ConcurrentHashMap.newKeySet();
+    /** Network mode: rows this run took as the sender; their marks are written only while this run still owns them. */
+    private final Set<UUID> takenForNetwork = ConcurrentHashMap.newKeySet();
 
     SqlOutbox(SqlDatabase database, OutboxBacklog backlog, String serverName, String runId, RunLock runLock, Logger logger) {
         this.database = database;
@@ -121,7 +130,52 @@ public final class SqlOutbox implements OutboxListener {
     public void finished(UUID id, CadResult result) {
         unfinishedTypes.remove(id);
         refusalReported.remove(id);
+        takenForNetwork.remove(id);
         backlog.finished(id);
+    }
+
+    /**
+     * Network mode: stores {@code operation} for whichever server sends for the network; this run
+     * does not send it. Never blocks, like {@link #accepted}. False when the backlog is full: then
+     * nothing is stored, and the caller sends the operation itself.
+     */
+    public boolean askNetwork(PendingOperation operation) {
+        askedOfNetwork.add(operation.id());
+        if (!backlog.accepted(operation)) {
+            askedOfNetwork.remove(operation.id());
+            reportBacklogFullOnce();
+            return false;
+        }
+        return true;
+    }
+
+    /** Network mode: the answer to an operation this run asked for has arrived; nothing more is written for it. */
+    public void answeredByNetwork(UUID id) {
+        askedOfNetwork.remove(id);
+    }
+
+    /** Network mode: this run, as the sender, took the row (the compare-and-set is committed). */
+    void tookForNetwork(UUID id, OperationType type) {
+        takenForNetwork.add(id);
+        unfinishedTypes.put(id, type);
+    }
+
+    /**
+     * Network mode: an operation this run sent for the network is finished; its row is removed
+     * with its outcome ({@link NetworkStore#writeOutcomes}), not by the next write.
+     */
+    public void settledForNetwork(UUID id) {
+        unfinishedTypes.remove(id);
+        refusalReported.remove(id);
+        takenForNetwork.remove(id);
+    }
+
+    /** Network mode: rows this run took and gave back unsent; another sender may take them now. */
+    void gaveBackToNetwork(Collection<UUID> ids) {
+        for (UUID id : ids) {
+            takenForNetwork.remove(id);
+            unfinishedTypes.remove(id);
+        }
     }
 
     /**
@@ -262,7 +316,10 @@ public final class SqlOutbox implements OutboxListener {
                      "UPDATE " + database.tables.outbox() + " SET state = '" + SENDING + "' WHERE id = ?");
              PreparedStatement markPending = connection.prepareStatement(
                      "UPDATE " + database.tables.outbox() + " SET state = '" + PENDING + "' WHERE id = ?");
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM " + database.tables.outbox() + " WHERE id = ?")) {
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM " + database.tables.outbox() + " WHERE id = ?");
+             // A taken network row is marked only while this run still owns it and has not given it back.
+             PreparedStatement markTaken = connection.prepareStatement("UPDATE " + database.tables.outbox()
+                     + " SET state = ? WHERE id = ? AND owner_run = ? AND state <> '" + NETWORK + "'")) {
             for (Map.Entry<UUID, OutboxBacklog.Change> entry : changes.entrySet()) {
                 OutboxBacklog.Change change = entry.getValue();
                 String id = entry.getKey().toString();
@@ -272,6 +329,11 @@ public final class SqlOutbox implements OutboxListener {
                 } else if (change.insert() != null) {
                     bindRow(upsert, change.insert(), change.state() == OutboxBacklog.RowState.SENDING ? SENDING : PENDING);
                     upsert.addBatch();
+                } else if (takenForNetwork.contains(entry.getKey())) {
+                    markTaken.setString(1, change.state() == OutboxBacklog.RowState.SENDING ? NET_SENDING : NET_PENDING);
+                    markTaken.setString(2, id);
+                    markTaken.setString(3, runId);
+                    markTaken.addBatch();
                 } else {
                     PreparedStatement mark = change.state() == OutboxBacklog.RowState.SENDING ? markSending : markPending;
                     mark.setString(1, id);
@@ -281,6 +343,7 @@ public final class SqlOutbox implements OutboxListener {
             upsert.executeBatch();
             markSending.executeBatch();
             markPending.executeBatch();
+            markTaken.executeBatch();
             delete.executeBatch();
         }
         return null;
@@ -292,7 +355,7 @@ public final class SqlOutbox implements OutboxListener {
         upsert.setString(3, runId);
         upsert.setString(4, operation.operation().type().name());
         upsert.setString(5, codec.toJson(operation.operation()));
-        upsert.setString(6, state);
+        upsert.setString(6, askedOfNetwork.contains(operation.id()) ? NETWORK : state);
         upsert.setLong(7, operation.acceptedAt().toEpochMilli());
         upsert.setLong(8, operation.deadline().toEpochMilli());
     }
@@ -381,7 +444,8 @@ public final class SqlOutbox implements OutboxListener {
         List<StoredRow> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT id, owner_run, op_type, payload, state, accepted_at, deadline FROM " + database.tables.outbox()
-                        + " WHERE server_name = ? AND owner_run <> ? ORDER BY accepted_at")) {
+                        + " WHERE server_name = ? AND owner_run <> ? AND state IN ('" + PENDING + "', '" + SENDING + "')"
+                        + " ORDER BY accepted_at")) {
             select.setString(1, serverName);
             select.setString(2, runId);
             try (ResultSet result = select.executeQuery()) {

@@ -43,6 +43,7 @@ public final class Storage {
     private final String runId = UUID.randomUUID().toString();
     private final RunLock runLock;
     private final RunLiveness liveness;
+    private final NetworkStore network;
     private long nextStartAttemptNanos;
     private long nextHeartbeatNanos;
 
@@ -67,7 +68,12 @@ public final class Storage {
         this.liveness = new RunLiveness(runLock, runId, dataSource, dataSource::evictConnection);
         this.outbox = new SqlOutbox(database, new OutboxBacklog(tuning.backlogLimit()), config.serverName(), runId, runLock, logger);
         this.identities = new SqlIdentityRepository(database);
+        this.network = new NetworkStore(database, outbox, runLock, runId, config, dataSource, dataSource::evictConnection,
+                NETWORK_ELECTION_SILENCE, logger);
     }
+
+    /** How long a sender waits for its election connection to answer before it stops sending. */
+    static final Duration NETWORK_ELECTION_SILENCE = Duration.ofSeconds(2);
 
     /**
      * Creates the storage and returns at once; connecting and migrating happen on the storage
@@ -96,6 +102,15 @@ public final class Storage {
     /** The dispatcher's {@link dev.cadbridge.dispatch.OutboxListener}, and the start-up replay. */
     public SqlOutbox outbox() {
         return outbox;
+    }
+
+    /** Network mode's use of this database (MariaDB/MySQL and PostgreSQL only). */
+    public NetworkStore network() {
+        return network;
+    }
+
+    public StorageType type() {
+        return config.type();
     }
 
     public StorageStatus status() {
@@ -258,8 +273,9 @@ public final class Storage {
             pool.setUsername(config.user());
             pool.setPassword(config.password());
         }
-        // Writer + query threads + one for the replay/migration running beside them + the liveness lock's.
-        pool.setMaximumPoolSize(config.poolSize() + 3);
+        // Writer + query threads + one for the replay/migration running beside them + the liveness lock's
+        // + network mode's election connection and its worker.
+        pool.setMaximumPoolSize(config.poolSize() + 5);
         pool.setMinimumIdle(1);
         pool.setConnectionTimeout(tuning.connectionTimeout().toMillis());
         pool.setValidationTimeout(Math.max(250, Math.min(tuning.connectionTimeout().toMillis(), tuning.silenceTimeout().toMillis())));

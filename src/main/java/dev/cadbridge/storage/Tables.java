@@ -17,4 +17,14 @@ record Tables(String prefix) {
     String schemaLock() {
         return prefix + "schema_lock";
     }
+
+    /** Network mode: what the sender learned about each operation, for the server that asked. */
+    String networkResults() {
+        return prefix + "network_results";
+    }
+
+    /** Network mode: every run of every server on this database, and which one sends. */
+    String networkRuns() {
+        return prefix + "network_runs";
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cadbridge.dispatch.DispatcherSettings;
 import dev.cadbridge.identity.IdRule;
+import dev.cadbridge.network.NetworkMode;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.OperationType;
 import dev.cadbridge.sonoran.SonoranSettings;
@@ -101,6 +102,18 @@ class ConfigLoaderTest {
         assertThat(loaded.problems()).hasSize(1);
         assertThat(loaded.problems().get(0).toString()).startsWith(problem);
         assertThat(loaded.canConnect()).isTrue();
+    }
+
+    @Test
+    void networkModeIsAutoUnlessSetAndYamlBooleansTurnItOnOrOff() {
+        assertThat(loader.load(Map.of()).config().network()).isEqualTo(NetworkMode.AUTO);
+        assertThat(load("network.enabled", true).config().network()).isEqualTo(NetworkMode.ON);
+        assertThat(load("network.enabled", false).config().network()).isEqualTo(NetworkMode.OFF);
+        assertThat(load("network.enabled", "Auto").config().network()).isEqualTo(NetworkMode.AUTO);
+        LoadedConfig wrong = load("network.enabled", "sometimes");
+        assertThat(wrong.config().network()).isEqualTo(NetworkMode.AUTO);
+        assertThat(wrong.problems()).extracting(ConfigProblem::toString)
+                .containsExactly("network.enabled: \"sometimes\" is not allowed; use one of auto, true, false; using auto");
     }
 
     @Test

@@ -62,7 +62,8 @@ final class TestDatabases {
     static void dropTables(StorageConfig config, Path dataFolder) throws SQLException {
         Tables tables = new Tables(config.tablePrefix());
         try (Connection connection = open(config, dataFolder); Statement statement = connection.createStatement()) {
-            for (String table : new String[] {tables.identities(), tables.outbox(), tables.schemaVersion(), tables.schemaLock()}) {
+            for (String table : new String[] {tables.identities(), tables.outbox(), tables.schemaVersion(), tables.schemaLock(),
+                    tables.networkResults(), tables.networkRuns()}) {
                 statement.execute("DROP TABLE IF EXISTS " + table);
             }
         }

@@ -1,0 +1,141 @@
+package dev.cadbridge.core;
+
+import dev.cadbridge.dispatch.CadDispatcher;
+import dev.cadbridge.dispatch.DispatcherStatus;
+import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.sonoran.CadOperation;
+import dev.cadbridge.sonoran.CadResult;
+import dev.cadbridge.sonoran.FailureKind;
+import dev.cadbridge.sonoran.OperationType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+/**
+ * The dispatcher the server's code sees in network mode. Operations the outbox keeps (kick, attach,
+ * detach, close, new dispatch) are stored in the network queue for the server that sends for all,
+ * and their futures complete when its outcome comes back through the database. Everything else
+ * (panic, unit status, 911, heartbeat, link requests) is sent by this server's own dispatcher, as
+ * without network mode. {@link #submit} never blocks.
+ */
+public final class NetworkDispatcher implements CadDispatcher {
+    /**
+     * How long past an operation's deadline its outcome is awaited: the sender answers within its
+     * deadline (sent, or expired) unless it died after sending and before writing the outcome.
+     */
+    static final Duration OUTCOME_GRACE = Duration.ofSeconds(30);
+
+    private record Awaited(CompletableFuture<CadResult> future, Instant deadline) {}
+
+    private final CadDispatcher local;
+    private final Predicate<PendingOperation> askNetwork;
+    private final Map<OperationType, Duration> deadlines;
+    private final Clock clock;
+    private final BooleanSupplier networkOn;
+    private final Map<UUID, Awaited> awaited = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    NetworkDispatcher(CadDispatcher local, Predicate<PendingOperation> askNetwork, Map<OperationType, Duration> deadlines,
+                      Clock clock, BooleanSupplier networkOn) {
+        this.local = local;
+        this.askNetwork = askNetwork;
+        this.deadlines = deadlines;
+        this.clock = clock;
+        this.networkOn = networkOn;
+    }
+
+    /** This server's own dispatcher: what it sends itself, and, while it is the sender, nothing else. */
+    CadDispatcher local() {
+        return local;
+    }
+
+    @Override
+    public CompletableFuture<CadResult> submit(CadOperation operation) {
+        Objects.requireNonNull(operation, "operation");
+        if (closed || !operation.type().route().stored() || !networkOn.getAsBoolean()) {
+            return local.submit(operation);
+        }
+        Instant now = clock.instant();
+        PendingOperation pending = new PendingOperation(newId(), operation, now, now.plus(deadlines.get(operation.type())));
+        CompletableFuture<CadResult> future = new CompletableFuture<>();
+        awaited.put(pending.id(), new Awaited(future, pending.deadline()));
+        if (!askNetwork.test(pending)) {
+            // Not stored (the backlog of writes is full while the database is down): sent from here, from memory.
+            awaited.remove(pending.id());
+            return local.submit(operation);
+        }
+        return future;
+    }
+
+    /** Operations an earlier run of this server left in the outbox are sent by this server, as before. */
+    @Override
+    public CompletableFuture<CadResult> resubmit(PendingOperation operation) {
+        return local.resubmit(operation);
+    }
+
+    @Override
+    public DispatcherStatus status() {
+        return local.status();
+    }
+
+    /**
+     * Stops this server's own dispatcher. Operations still waiting for the network's outcome stay in
+     * the network queue, stored: the sender delivers them; their futures end here.
+     */
+    @Override
+    public List<PendingOperation> close(Duration timeout) {
+        closed = true;
+        CadResult saved = new CadResult.Failed(FailureKind.SHUT_DOWN,
+                "CadBridge stopped before the network's sender answered; the operation is stored and still sent", null);
+        awaited.values().forEach(waiting -> waiting.future().complete(saved));
+        awaited.clear();
+        return local.close(timeout);
+    }
+
+    /** Operations asked of the network whose outcome has not arrived. */
+    Set<UUID> awaitedIds() {
+        return awaited.keySet();
+    }
+
+    boolean awaitsAny() {
+        return !awaited.isEmpty();
+    }
+
+    /** The outcome of an operation this server asked for has arrived. Any thread. */
+    void complete(UUID id, CadResult result) {
+        Awaited waiting = awaited.remove(id);
+        if (waiting != null) {
+            waiting.future().complete(result);
+        }
+    }
+
+    /** Ends the wait of operations whose outcome is long overdue; returns their ids. */
+    List<UUID> giveUpOverdue(Instant now) {
+        List<UUID> overdue = awaited.entrySet().stream()
+                .filter(entry -> now.isAfter(entry.getValue().deadline().plus(OUTCOME_GRACE)))
+                .map(Map.Entry::getKey)
+                .toList();
+        for (UUID id : overdue) {
+            complete(id, new CadResult.OutcomeUnknown("no outcome came back from the server sending for the network; it may or may"
+                    + " not have reached the CAD. Check the CAD."));
+        }
+        return overdue;
+    }
+
+    private static UUID newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low);
+    }
+}

@@ -1,0 +1,384 @@
+package dev.cadbridge.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cadbridge.core.CadConnections;
+import dev.cadbridge.core.PluginStorage;
+import dev.cadbridge.dispatch.SonoranDispatcher;
+import dev.cadbridge.network.NetworkStatus;
+import dev.cadbridge.sandbox.SandboxEvent;
+import dev.cadbridge.sandbox.SonoranSandbox;
+import dev.cadbridge.sonoran.CadResult;
+import dev.cadbridge.sonoran.KickUnit;
+import dev.cadbridge.sonoran.OperationType;
+import dev.cadbridge.testing.Harness;
+import dev.cadbridge.sandbox.SandboxCall;
+import dev.cadbridge.sandbox.SandboxFault;
+import dev.cadbridge.sandbox.SandboxRequest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Network mode with four plugin cores on one real database, against the sandbox enforcing the
+ * documented per-key limits across all of them. Each subclass runs it on one backend.
+ */
+abstract class NetworkModeContract {
+    private static final int KICKS = 1_000;
+    private static final Duration ARRIVAL_SPAN = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dataFolder;
+    final String prefix = TestDatabases.freshPrefix();
+    final SonoranSandbox cad = new SonoranSandbox(Clock.systemUTC());
+    final List<Harness> cores = new ArrayList<>();
+    /** All cores read one frozen clock: operation deadlines are compared across servers. */
+    final Instant frozenNow = Instant.now();
+
+    abstract StorageType type();
+
+    @BeforeEach
+    void startCad() {
+        TestDatabases.config(type(), prefix, "any"); // skip or fail before anything starts
+        cad.start();
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (Harness core : cores.reversed()) {
+            core.core.disable();
+        }
+        cad.close();
+        TestDatabases.dropTables(TestDatabases.config(type(), prefix, "cleanup"), dataFolder);
+    }
+
+    Harness startCore(String serverName) {
+        return startCore(serverName, false);
+    }
+
+    /** {@code unpaced}: the dispatchers ignore the documented limits (the sandbox's are lifted too), for tests of something else. */
+    Harness startCore(String serverName, boolean unpaced) {
+        return startCore(serverName, unpaced, null);
+    }
+
+    /** {@code proxy}: the core reaches the database through it. */
+    Harness startCore(String serverName, boolean unpaced, TcpProxy proxy) {
+        StorageConfig db = TestDatabases.config(type(), prefix, serverName);
+        Harness h = new Harness();
+        h.clock.set(frozenNow);
+        h.configure(
+                "sonoran.base-url", cad.baseUrl(),
+                "sonoran.api-key", cad.apiKey(),
+                "dispatcher.shutdown-timeout", "0s",
+                "network.enabled", "true",
+                "storage.type", type().name().toLowerCase(java.util.Locale.ROOT),
+                "storage.host", proxy == null ? db.host() : "127.0.0.1",
+                "storage.port", proxy == null ? db.port() : proxy.port(),
+                "storage.database", db.database(),
+                "storage.username", db.user(),
+                "storage.password", db.password(),
+                "storage.table-prefix", prefix,
+                "storage.server-name", serverName);
+        h.connectionFactory = unpaced
+                ? (sonoran, dispatcherSettings, outbox) -> CadConnections.of(
+                        SandboxDispatchers.start(cad.port(), cad.apiKey(), outbox, Clock.systemUTC(), h.platform.logger()))
+                : (sonoran, dispatcherSettings, outbox) -> CadConnections.of(SonoranDispatcher.builder(sonoran)
+                        .dispatcherSettings(dispatcherSettings).listener(outbox).threadName("CadBridge-Dispatcher-" + serverName).build());
+        h.storageFactory = config -> PluginStorage.sql(Storage.start(config, dataFolder, h.platform.logger()));
+        h.start();
+        cores.add(h);
+        return h;
+    }
+
+    static NetworkStatus network(Harness core) {
+        return core.core.networkStatus().orElseThrow();
+    }
+
+    List<Harness> startFourAndAwaitOneSender() {
+        List<Harness> four = List.of(startCore("net-a"), startCore("net-b"), startCore("net-c"), startCore("net-d"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> four.stream().filter(core -> network(core).thisServerSends()).count() == 1
+                && four.stream().allMatch(core -> network(core).serverNames() >= 4));
+        return four;
+    }
+
+    @Test
+    void aThousandKicksFromFourServersInOneMinuteGoOutOnceInAtMost25RequestsWithoutA429() {
+        List<Harness> four = startFourAndAwaitOneSender();
+        Map<String, Instant> answeredAt = new ConcurrentHashMap<>();
+        List<CompletableFuture<CadResult>> results = new ArrayList<>();
+        long start = System.nanoTime();
+        long spacing = ARRIVAL_SPAN.toNanos() / KICKS;
+        for (int i = 0; i < KICKS; i++) {
+            for (long wait = start + i * spacing - System.nanoTime(); wait > 0; wait = start + i * spacing - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            String unit = "net-unit-" + i;
+            results.add(four.get(i % 4).core.dispatcher().submit(new KickUnit(unit, "AFK"))
+                    .whenComplete((result, error) -> answeredAt.put(unit, Instant.now())));
+        }
+        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).orTimeout(3, TimeUnit.MINUTES).join();
+
+        assertThat(results).allSatisfy(result -> assertThat(result.join()).isInstanceOf(CadResult.Delivered.class));
+        List<SandboxEvent.Kick> kicked = cad.deliveredKicks();
+        Map<String, Long> timesKicked = kicked.stream().collect(Collectors.groupingBy(SandboxEvent.Kick::unitId, Collectors.counting()));
+        assertThat(timesKicked).hasSize(KICKS).allSatisfy((unit, times) -> assertThat(times).as(unit).isEqualTo(1));
+        assertThat(cad.rateLimitedCount()).as("429 answers").isZero();
+        assertThat(cad.requestsTo(OperationType.KICK)).as("kick requests").hasSizeLessThanOrEqualTo(25);
+        assertThat(cad.violations()).isEmpty();
+        // The player's reply reaches the server that asked within about a second of the CAD's answer.
+        Duration slowest = kicked.stream().map(kick -> Duration.between(kick.time(), answeredAt.get(kick.unitId())))
+                .max(Comparator.naturalOrder()).orElseThrow();
+        System.out.printf("network %s: %d kick requests, %d x 429, last delivery %.1f s after the first kick, slowest answer back %d ms%n",
+                type(), cad.requestsTo(OperationType.KICK).size(), cad.rateLimitedCount(),
+                (kicked.getLast().time().toEpochMilli() - kicked.getFirst().time().toEpochMilli()) / 1000.0, slowest.toMillis());
+        assertThat(slowest).isLessThan(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void aKickAskedOnAServerThatDoesNotSendComesBackDeliveredThroughTheDatabase() {
+        List<Harness> four = startFourAndAwaitOneSender();
+        List<CompletableFuture<CadResult>> results = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            results.add(four.get(i % 4).core.dispatcher().submit(new KickUnit("few-" + i, "AFK")));
+        }
+        try {
+            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
+        } finally {
+            diagnose(four, results);
+        }
+        assertThat(results).allSatisfy(result -> assertThat(result.join()).isInstanceOf(CadResult.Delivered.class));
+        assertThat(cad.deliveredKicks()).hasSize(20);
+
+        Harness sender = four.stream().filter(core -> network(core).thisServerSends()).findFirst().orElseThrow();
+        Harness asker = four.stream().filter(core -> core != sender).findFirst().orElseThrow();
+        String senderName = network(sender).serverName();
+        asker.console.clearMessages();
+        asker.run(asker.console, "status");
+        awaitStatus(asker);
+        assertThat(asker.console.messages()).anySatisfy(line -> assertThat(line).startsWith("Network: " + senderName + " sends for 4 servers"))
+                .anySatisfy(line -> assertThat(line).startsWith("Shared budget: per minute for the whole network: attach 10, detach 10, kick 20"));
+        sender.console.clearMessages();
+        sender.run(sender.console, "status");
+        awaitStatus(sender);
+        assertThat(sender.console.messages()).anySatisfy(line -> assertThat(line)
+                        .startsWith("Network: this server (" + senderName + ") sends for 4 servers"))
+                .anySatisfy(line -> assertThat(line).containsPattern("; sent " + cad.requestsTo(OperationType.KICK).size()
+                        + " requests, rate-limited 0 times$"));
+        sender.console.messages().forEach(System.out::println);
+    }
+
+    @Test
+    void twoLiveRunsWithOneServerNameAreToldApartByTheirRunLockAndEachGetsItsOwnAnswers() {
+        cad.setRateLimitsEnabled(false);
+        Harness first = startCore("net-twin", true);
+        Harness second = startCore("net-twin", true);
+        await().atMost(Duration.ofSeconds(30)).until(() -> network(first).sameNameRuns() == 1 && network(second).sameNameRuns() == 1);
+        List<CompletableFuture<CadResult>> fromFirst = new ArrayList<>();
+        List<CompletableFuture<CadResult>> fromSecond = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            fromFirst.add(first.core.dispatcher().submit(new KickUnit("twin-first-" + i, "AFK")));
+            fromSecond.add(second.core.dispatcher().submit(new KickUnit("twin-second-" + i, "AFK")));
+        }
+        List<CompletableFuture<CadResult>> all = new ArrayList<>(fromFirst);
+        all.addAll(fromSecond);
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
+        assertThat(all).allSatisfy(result -> assertThat(result.join()).isInstanceOf(CadResult.Delivered.class));
+        assertThat(counted(cad.deliveredKicks().stream().map(SandboxEvent.Kick::unitId).toList())).hasSize(20)
+                .allSatisfy((unit, times) -> assertThat(times).isEqualTo(1));
+        for (Harness twin : List.of(first, second)) {
+            assertThat(twin.platform.log()).anySatisfy(line -> assertThat(line)
+                    .contains("Another CadBridge is running right now with storage.server-name 'net-twin'"));
+        }
+        // A run that is gone no longer counts, whatever its row in the runs table says.
+        first.core.disable();
+        cores.remove(first);
+        await().atMost(Duration.ofSeconds(30)).until(() -> network(second).sameNameRuns() == 0);
+    }
+
+    private static void awaitStatus(Harness core) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            core.platform.runMainTasks();
+            return core.console.messages().stream().anyMatch(line -> line.startsWith("API: "));
+        });
+    }
+
+    void diagnose(List<Harness> four, List<CompletableFuture<CadResult>> results) {
+        System.out.println("done " + results.stream().filter(CompletableFuture::isDone).count() + " of " + results.size()
+                + ", sandbox kicked " + cad.deliveredKicks().size() + " in " + cad.requestsTo(OperationType.KICK).size() + " requests");
+        for (Harness core : four) {
+            System.out.println(network(core));
+            core.platform.log().forEach(line -> System.out.println("  " + line));
+        }
+    }
+
+    @Test
+    void whenTheSendersJvmIsKilledMidStreamAnotherServerTakesOverLosesNothingAndCreatesNoDispatchTwice() throws Exception {
+        cad.setRateLimitsEnabled(false);
+        // A slow CAD: requests are in flight, and work waits in the sender's queue, when it dies.
+        cad.inject(new SandboxFault.Slow(Duration.ofMillis(150)));
+        Process child = new ProcessBuilder(
+                ProcessHandle.current().info().command().orElseThrow(), "-cp", System.getProperty("java.class.path"),
+                NetworkSenderChild.class.getName(), type().name(), prefix, "net-child", dataFolder.toString(),
+                Integer.toString(cad.port()), cad.apiKey())
+                .redirectError(dataFolder.resolve("child-stderr.txt").toFile())
+                .start();
+        CountDownLatch sending = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = child.inputReader()) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.equals("SENDING")) {
+                        sending.countDown();
+                    }
+                }
+            } catch (IOException ignored) {
+                // the child was killed
+            }
+        }, "network-child-reader");
+        reader.start();
+        List<Harness> askers;
+        Map<String, CompletableFuture<CadResult>> dispatches = new LinkedHashMap<>();
+        Map<String, CompletableFuture<CadResult>> kicks = new LinkedHashMap<>();
+        Instant killedAt = null;
+        Instant tookOverSeenAt = null;
+        try {
+            assertThat(sending.await(60, TimeUnit.SECONDS)).as("child sends; see %s", dataFolder.resolve("child-stderr.txt")).isTrue();
+            askers = List.of(startCore("net-a", true), startCore("net-b", true), startCore("net-c", true));
+            await().atMost(Duration.ofSeconds(30)).until(() -> askers.stream().allMatch(core -> "net-child".equals(network(core).sender())));
+            long start = System.nanoTime();
+            for (int i = 0; i < 200; i++) {
+                for (long wait = start + i * 20_000_000L - System.nanoTime(); wait > 0; wait = start + i * 20_000_000L - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                Harness asker = askers.get(i % askers.size());
+                if (i % 4 == 3) {
+                    String title = "Failover call " + i;
+                    dispatches.put(title, asker.core.dispatcher().submit(SampleOperations.dispatch(title)));
+                } else {
+                    String unit = "failover-unit-" + i;
+                    kicks.put(unit, asker.core.dispatcher().submit(new KickUnit(unit, "AFK")));
+                }
+                if (i == 100) {
+                    child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                    killedAt = Instant.now();
+                }
+                if (killedAt != null && tookOverSeenAt == null && askers.stream().anyMatch(core -> network(core).thisServerSends())) {
+                    tookOverSeenAt = Instant.now();
+                }
+            }
+        } finally {
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            reader.join(10_000);
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> askers.stream().anyMatch(core -> network(core).thisServerSends()));
+        tookOverSeenAt = tookOverSeenAt != null ? tookOverSeenAt : Instant.now();
+        Harness newSender = askers.stream().filter(core -> network(core).thisServerSends()).findFirst().orElseThrow();
+        assertThat(network(newSender).tookOverFrom()).isEqualTo("net-child");
+        Duration failover = Duration.between(killedAt, tookOverSeenAt);
+        System.out.printf("network %s failover: %s took over %d ms after the SIGKILL%n", type(), network(newSender).serverName(),
+                failover.toMillis());
+        assertThat(failover).as("time to a new sender").isLessThan(Duration.ofSeconds(10));
+        cad.clearFaults();
+
+        List<CompletableFuture<CadResult>> all = new ArrayList<>(kicks.values());
+        all.addAll(dispatches.values());
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).orTimeout(90, TimeUnit.SECONDS).join();
+        Map<String, Long> kicked = counted(cad.deliveredKicks().stream().map(SandboxEvent.Kick::unitId).toList());
+        kicks.forEach((unit, result) -> {
+            assertThat(result.join()).as(unit).isInstanceOf(CadResult.Delivered.class);
+            assertThat(kicked).as("kick %s reached the CAD", unit).containsKey(unit);
+        });
+        Map<String, Long> created = counted(cad.createdCalls().stream().map(SandboxCall::title).toList());
+        assertThat(created).as("no new dispatch created twice").allSatisfy((title, count) -> assertThat(count).isEqualTo(1));
+        dispatches.forEach((title, result) -> {
+            CadResult outcome = result.join();
+            if (outcome instanceof CadResult.Delivered) {
+                assertThat(created).as("delivered dispatch %s exists", title).containsKey(title);
+            } else {
+                assertThat(outcome).as(title).isInstanceOf(CadResult.OutcomeUnknown.class);
+            }
+        });
+        long unknown = dispatches.values().stream().filter(result -> result.join() instanceof CadResult.OutcomeUnknown).count();
+        System.out.printf("network %s failover: %d kicks delivered, %d dispatches created, %d outcome unknown%n",
+                type(), kicks.size(), created.size(), unknown);
+    }
+
+    @Test
+    void aSenderCutOffFromTheDatabaseStopsSendingWithinSecondsAndAnotherServerCarriesOn() throws Exception {
+        cad.setRateLimitsEnabled(false);
+        StorageConfig db = TestDatabases.config(type(), prefix, "proxy");
+        try (TcpProxy proxy = new TcpProxy(db.host(), db.port())) {
+            Harness cutOff = startCore("net-cut", true, proxy);
+            await().atMost(Duration.ofSeconds(30)).until(() -> network(cutOff).thisServerSends());
+            Harness other = startCore("net-other", true);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "net-cut".equals(network(other).sender()));
+
+            Map<String, CompletableFuture<CadResult>> kicks = new LinkedHashMap<>();
+            Instant silencedAt = null;
+            Instant stoppedAt = null;
+            Instant otherSendsAt = null;
+            long start = System.nanoTime();
+            for (int i = 0; otherSendsAt == null || i < 400; i++) {
+                for (long wait = start + i * 50_000_000L - System.nanoTime(); wait > 0; wait = start + i * 50_000_000L - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                String unit = "cut-unit-" + i;
+                kicks.put(unit, other.core.dispatcher().submit(new KickUnit(unit, "AFK")));
+                if (i == 40) {
+                    proxy.blackhole();
+                    silencedAt = Instant.now();
+                }
+                if (silencedAt != null && stoppedAt == null && !network(cutOff).thisServerSends()) {
+                    stoppedAt = Instant.now();
+                }
+                if (otherSendsAt == null && network(other).thisServerSends()) {
+                    otherSendsAt = Instant.now();
+                }
+                assertThat(i).as("the other server never took over").isLessThan(1200);
+            }
+            assertThat(stoppedAt).as("the cut-off sender stopped").isNotNull();
+            Instant quietFrom = silencedAt.plus(Storage.NETWORK_ELECTION_SILENCE);
+            Instant quietUntil = otherSendsAt;
+            List<Instant> sentMeanwhile = cad.requestsTo(OperationType.KICK).stream().map(SandboxRequest::time)
+                    .filter(time -> time.isAfter(quietFrom) && time.isBefore(quietUntil)).toList();
+            System.out.printf("network %s partition: sender stopped %d ms after the silence, the other took over after %d ms;"
+                            + " requests from %d ms to the takeover: %d%n", type(), Duration.between(silencedAt, stoppedAt).toMillis(),
+                    Duration.between(silencedAt, otherSendsAt).toMillis(), Storage.NETWORK_ELECTION_SILENCE.toMillis(), sentMeanwhile.size());
+            assertThat(Duration.between(silencedAt, stoppedAt)).isLessThanOrEqualTo(Storage.NETWORK_ELECTION_SILENCE.plusSeconds(1));
+            assertThat(sentMeanwhile).as("requests after the cut-off sender knew it was cut off, before the takeover").isEmpty();
+
+            proxy.restore();
+            CompletableFuture.allOf(kicks.values().toArray(CompletableFuture[]::new)).orTimeout(90, TimeUnit.SECONDS).join();
+            Map<String, Long> kicked = counted(cad.deliveredKicks().stream().map(SandboxEvent.Kick::unitId).toList());
+            kicks.forEach((unit, result) -> {
+                assertThat(result.join()).as(unit).isInstanceOf(CadResult.Delivered.class);
+                assertThat(kicked).as("kick %s reached the CAD", unit).containsKey(unit);
+            });
+            assertThat(network(cutOff).thisServerSends()).isFalse();
+        }
+    }
+
+    static <T> Map<T, Long> counted(List<T> values) {
+        return values.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+}
