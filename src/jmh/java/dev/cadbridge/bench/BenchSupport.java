@@ -1,8 +1,8 @@
 package dev.cadbridge.bench;
 
-import dev.cadbridge.dispatch.DispatcherSettings;
-import dev.cadbridge.dispatch.SonoranDispatcher;
-import dev.cadbridge.dispatch.SonoranDispatcherBuilder;
+import dev.cadbridge.outbound.DispatcherSettings;
+import dev.cadbridge.outbound.SonoranDispatcher;
+import dev.cadbridge.outbound.SonoranDispatcherBuilder;
 import dev.cadbridge.sandbox.SonoranSandbox;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.ApiKey;

@@ -2,7 +2,7 @@ package dev.cadbridge.bench;
 
 import dev.cadbridge.core.CadConnections;
 import dev.cadbridge.core.PluginStorage;
-import dev.cadbridge.dispatch.SonoranDispatcher;
+import dev.cadbridge.outbound.SonoranDispatcher;
 import dev.cadbridge.sandbox.SandboxEvent;
 import dev.cadbridge.sandbox.SandboxRequest;
 import dev.cadbridge.sandbox.SonoranSandbox;

@@ -1,8 +1,8 @@
 package dev.cadbridge.bench;
 
-import dev.cadbridge.dispatch.DispatcherSettings;
-import dev.cadbridge.dispatch.RateLimit;
-import dev.cadbridge.dispatch.SonoranDispatcher;
+import dev.cadbridge.outbound.DispatcherSettings;
+import dev.cadbridge.outbound.RateLimit;
+import dev.cadbridge.outbound.SonoranDispatcher;
 import dev.cadbridge.sandbox.SandboxEvent;
 import dev.cadbridge.sandbox.SandboxRequest;
 import dev.cadbridge.sandbox.SonoranSandbox;

@@ -1,7 +1,7 @@
 package dev.cadbridge.bench;
 
-import dev.cadbridge.dispatch.DispatcherSettings;
-import dev.cadbridge.dispatch.SonoranDispatcher;
+import dev.cadbridge.outbound.DispatcherSettings;
+import dev.cadbridge.outbound.SonoranDispatcher;
 import dev.cadbridge.sandbox.SandboxFault;
 import dev.cadbridge.sandbox.SonoranSandbox;
 import dev.cadbridge.sonoran.CadResult;

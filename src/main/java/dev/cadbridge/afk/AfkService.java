@@ -2,7 +2,7 @@ package dev.cadbridge.afk;
 
 import dev.cadbridge.config.Message;
 import dev.cadbridge.config.Messages;
-import dev.cadbridge.dispatch.CadDispatcher;
+import dev.cadbridge.outbound.CadDispatcher;
 import dev.cadbridge.identity.IdentityService;
 import dev.cadbridge.platform.DebugLog;
 import dev.cadbridge.platform.Platform;

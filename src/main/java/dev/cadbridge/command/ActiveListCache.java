@@ -1,7 +1,7 @@
 package dev.cadbridge.command;
 
-import dev.cadbridge.dispatch.CadDispatcher;
-import dev.cadbridge.dispatch.RateLimit;
+import dev.cadbridge.outbound.CadDispatcher;
+import dev.cadbridge.outbound.RateLimit;
 import dev.cadbridge.sonoran.OperationType;
 import java.time.Clock;
 import java.time.Duration;

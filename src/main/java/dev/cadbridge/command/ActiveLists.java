@@ -2,7 +2,7 @@ package dev.cadbridge.command;
 
 import dev.cadbridge.config.Message;
 import dev.cadbridge.config.Messages;
-import dev.cadbridge.dispatch.CadDispatcher;
+import dev.cadbridge.outbound.CadDispatcher;
 import dev.cadbridge.platform.CommandSource;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.CadRequestException;

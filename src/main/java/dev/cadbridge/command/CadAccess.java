@@ -1,6 +1,6 @@
 package dev.cadbridge.command;
 
-import dev.cadbridge.dispatch.CadDispatcher;
+import dev.cadbridge.outbound.CadDispatcher;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.CadLinks;
 import java.util.Optional;

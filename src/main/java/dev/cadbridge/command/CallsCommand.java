@@ -2,7 +2,7 @@ package dev.cadbridge.command;
 
 import dev.cadbridge.config.Message;
 import dev.cadbridge.config.Messages;
-import dev.cadbridge.dispatch.CadQueries;
+import dev.cadbridge.outbound.CadQueries;
 import dev.cadbridge.platform.CommandSource;
 import dev.cadbridge.sonoran.ActiveCall;
 import dev.cadbridge.sonoran.OperationType;

@@ -4,7 +4,7 @@ import dev.cadbridge.config.ConfigLoader;
 import dev.cadbridge.config.Message;
 import dev.cadbridge.config.Messages;
 import dev.cadbridge.live.LiveStatus;
-import dev.cadbridge.dispatch.DispatcherStatus;
+import dev.cadbridge.outbound.DispatcherStatus;
 import dev.cadbridge.platform.CommandSource;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.FailureKind;

@@ -1,6 +1,6 @@
 package dev.cadbridge.config;
 
-import dev.cadbridge.dispatch.DispatcherSettings;
+import dev.cadbridge.outbound.DispatcherSettings;
 import dev.cadbridge.identity.IdentitySettings;
 import dev.cadbridge.link.LinkSettings;
 import dev.cadbridge.live.LiveSettings;

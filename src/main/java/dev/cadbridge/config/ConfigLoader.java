@@ -1,7 +1,7 @@
 package dev.cadbridge.config;
 
-import dev.cadbridge.dispatch.DispatcherSettings;
-import dev.cadbridge.dispatch.RateLimit;
+import dev.cadbridge.outbound.DispatcherSettings;
+import dev.cadbridge.outbound.RateLimit;
 import dev.cadbridge.identity.IdRule;
 import dev.cadbridge.identity.IdentitySettings;
 import dev.cadbridge.link.LinkSettings;

@@ -1,7 +1,7 @@
 package dev.cadbridge.core;
 
-import dev.cadbridge.dispatch.CadDispatcher;
-import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.outbound.CadDispatcher;
+import dev.cadbridge.outbound.PendingOperation;
 import dev.cadbridge.sonoran.CadLinks;
 import dev.cadbridge.sonoran.CredentialCheck;
 import dev.cadbridge.sonoran.SonoranSettings;

@@ -1,7 +1,7 @@
 package dev.cadbridge.core;
 
-import dev.cadbridge.dispatch.DispatcherSettings;
-import dev.cadbridge.dispatch.OutboxListener;
+import dev.cadbridge.outbound.DispatcherSettings;
+import dev.cadbridge.outbound.OutboxListener;
 import dev.cadbridge.sonoran.SonoranSettings;
 
 /**

@@ -1,9 +1,9 @@
 package dev.cadbridge.core;
 
-import dev.cadbridge.dispatch.CadDispatcher;
-import dev.cadbridge.dispatch.DispatcherSettings;
-import dev.cadbridge.dispatch.OutboxListener;
-import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.outbound.CadDispatcher;
+import dev.cadbridge.outbound.DispatcherSettings;
+import dev.cadbridge.outbound.OutboxListener;
+import dev.cadbridge.outbound.PendingOperation;
 import dev.cadbridge.network.NetworkMode;
 import dev.cadbridge.network.NetworkStatus;
 import dev.cadbridge.sonoran.CadLinks;

@@ -1,8 +1,8 @@
 package dev.cadbridge.core;
 
-import dev.cadbridge.dispatch.CadDispatcher;
-import dev.cadbridge.dispatch.OutboxListener;
-import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.outbound.CadDispatcher;
+import dev.cadbridge.outbound.OutboxListener;
+import dev.cadbridge.outbound.PendingOperation;
 import dev.cadbridge.identity.IdentityRepository;
 import dev.cadbridge.storage.NetworkStore;
 import dev.cadbridge.storage.ReplayReport;

@@ -2,7 +2,7 @@ package dev.cadbridge.core;
 
 import dev.cadbridge.config.CadBridgeConfig;
 import dev.cadbridge.config.QuitAction;
-import dev.cadbridge.dispatch.CadDispatcher;
+import dev.cadbridge.outbound.CadDispatcher;
 import dev.cadbridge.platform.DebugLog;
 import dev.cadbridge.sonoran.CadOperation;
 import dev.cadbridge.sonoran.CadResult;

@@ -1,8 +1,8 @@
 package dev.cadbridge.core;
 
-import dev.cadbridge.dispatch.CadDispatcher;
-import dev.cadbridge.dispatch.DispatcherStatus;
-import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.outbound.CadDispatcher;
+import dev.cadbridge.outbound.DispatcherStatus;
+import dev.cadbridge.outbound.PendingOperation;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.CadLinks;
 import dev.cadbridge.sonoran.CadOperation;

@@ -1,6 +1,6 @@
 package dev.cadbridge.doctor;
 
-import dev.cadbridge.dispatch.DispatcherStatus;
+import dev.cadbridge.outbound.DispatcherStatus;
 import dev.cadbridge.sonoran.ApiGeneration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;

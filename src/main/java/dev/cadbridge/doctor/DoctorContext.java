@@ -1,7 +1,7 @@
 package dev.cadbridge.doctor;
 
-import dev.cadbridge.dispatch.CadDispatcher;
-import dev.cadbridge.dispatch.DispatcherStatus;
+import dev.cadbridge.outbound.CadDispatcher;
+import dev.cadbridge.outbound.DispatcherStatus;
 import dev.cadbridge.live.LiveStatus;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.ActiveCallsQuery;

@@ -1,6 +1,6 @@
 package dev.cadbridge.network;
 
-import dev.cadbridge.dispatch.DispatcherStatus;
+import dev.cadbridge.outbound.DispatcherStatus;
 import dev.cadbridge.sonoran.OperationType;
 import java.time.Instant;
 import java.util.Map;

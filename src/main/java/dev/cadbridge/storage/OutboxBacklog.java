@@ -1,6 +1,6 @@
 package dev.cadbridge.storage;
 
-import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.outbound.PendingOperation;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.cadbridge.storage;
 
-import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.outbound.PendingOperation;
 import dev.cadbridge.sonoran.CadResult;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,8 +1,8 @@
 package dev.cadbridge.storage;
 
-import dev.cadbridge.dispatch.CadDispatcher;
-import dev.cadbridge.dispatch.OutboxListener;
-import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.outbound.CadDispatcher;
+import dev.cadbridge.outbound.OutboxListener;
+import dev.cadbridge.outbound.PendingOperation;
 import dev.cadbridge.sonoran.CadOperation;
 import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.NewDispatch;

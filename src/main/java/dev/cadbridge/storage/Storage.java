@@ -2,7 +2,7 @@ package dev.cadbridge.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.outbound.PendingOperation;
 import dev.cadbridge.identity.IdentityRepository;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -99,7 +99,7 @@ public final class Storage {
         return identities;
     }
 
-    /** The dispatcher's {@link dev.cadbridge.dispatch.OutboxListener}, and the start-up replay. */
+    /** The dispatcher's {@link dev.cadbridge.outbound.OutboxListener}, and the start-up replay. */
     public SqlOutbox outbox() {
         return outbox;
     }

@@ -88,7 +88,7 @@ class AdminCommandTest {
             }
 
             @Override
-            public dev.cadbridge.dispatch.OutboxListener outbox() {
+            public dev.cadbridge.outbound.OutboxListener outbox() {
                 return memory.outbox();
             }
 
@@ -98,12 +98,12 @@ class AdminCommandTest {
             }
 
             @Override
-            public CompletableFuture<dev.cadbridge.storage.ReplayReport> replay(dev.cadbridge.dispatch.CadDispatcher dispatcher) {
+            public CompletableFuture<dev.cadbridge.storage.ReplayReport> replay(dev.cadbridge.outbound.CadDispatcher dispatcher) {
                 return memory.replay(dispatcher);
             }
 
             @Override
-            public void keepForNextStart(java.util.List<dev.cadbridge.dispatch.PendingOperation> handedBack) {}
+            public void keepForNextStart(java.util.List<dev.cadbridge.outbound.PendingOperation> handedBack) {}
 
             @Override
             public Optional<StorageStatus> status() {
@@ -111,7 +111,7 @@ class AdminCommandTest {
             }
 
             @Override
-            public void close(java.util.List<dev.cadbridge.dispatch.PendingOperation> stillPending, Duration timeout) {}
+            public void close(java.util.List<dev.cadbridge.outbound.PendingOperation> stillPending, Duration timeout) {}
         };
         h.start();
 

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cadbridge.core.CadConnections;
 import dev.cadbridge.core.PluginStorage;
-import dev.cadbridge.dispatch.DispatcherStatus;
-import dev.cadbridge.dispatch.SonoranDispatcher;
+import dev.cadbridge.outbound.DispatcherStatus;
+import dev.cadbridge.outbound.SonoranDispatcher;
 import dev.cadbridge.sandbox.SonoranSandbox;
 import dev.cadbridge.storage.Storage;
 import dev.cadbridge.testing.FakePlayer;

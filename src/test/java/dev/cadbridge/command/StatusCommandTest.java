@@ -3,12 +3,12 @@ package dev.cadbridge.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cadbridge.core.PluginStorage;
-import dev.cadbridge.dispatch.CadDispatcher;
-import dev.cadbridge.dispatch.DispatcherStatus;
-import dev.cadbridge.dispatch.DispatcherStatus.CircuitState;
-import dev.cadbridge.dispatch.DispatcherStatus.LastFailure;
-import dev.cadbridge.dispatch.OutboxListener;
-import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.outbound.CadDispatcher;
+import dev.cadbridge.outbound.DispatcherStatus;
+import dev.cadbridge.outbound.DispatcherStatus.CircuitState;
+import dev.cadbridge.outbound.DispatcherStatus.LastFailure;
+import dev.cadbridge.outbound.OutboxListener;
+import dev.cadbridge.outbound.PendingOperation;
 import dev.cadbridge.identity.IdentityRepository;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.OperationType;

@@ -2,7 +2,7 @@ package dev.cadbridge.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cadbridge.dispatch.DispatcherSettings;
+import dev.cadbridge.outbound.DispatcherSettings;
 import dev.cadbridge.identity.IdRule;
 import dev.cadbridge.network.NetworkMode;
 import dev.cadbridge.sonoran.ApiGeneration;

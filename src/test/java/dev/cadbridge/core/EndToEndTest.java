@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cadbridge.command.Permissions;
-import dev.cadbridge.dispatch.SonoranDispatcher;
+import dev.cadbridge.outbound.SonoranDispatcher;
 import dev.cadbridge.sandbox.SandboxCall;
 import dev.cadbridge.sandbox.SandboxEvent;
 import dev.cadbridge.sandbox.SonoranSandbox;

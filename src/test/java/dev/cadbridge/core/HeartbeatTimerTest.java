@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonParser;
 import dev.cadbridge.config.ConfigProblem;
-import dev.cadbridge.dispatch.SonoranDispatcher;
+import dev.cadbridge.outbound.SonoranDispatcher;
 import dev.cadbridge.sandbox.SandboxRequest;
 import dev.cadbridge.sandbox.SonoranSandbox;
 import dev.cadbridge.sonoran.OperationType;

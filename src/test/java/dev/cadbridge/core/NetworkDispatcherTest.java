@@ -2,8 +2,8 @@ package dev.cadbridge.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cadbridge.dispatch.DispatcherSettings;
-import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.outbound.DispatcherSettings;
+import dev.cadbridge.outbound.PendingOperation;
 import dev.cadbridge.sandbox.MutableClock;
 import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.FailureKind;

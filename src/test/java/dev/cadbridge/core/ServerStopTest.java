@@ -3,10 +3,10 @@ package dev.cadbridge.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cadbridge.dispatch.CadDispatcher;
-import dev.cadbridge.dispatch.DispatcherStatus;
-import dev.cadbridge.dispatch.PendingOperation;
-import dev.cadbridge.dispatch.SonoranDispatcher;
+import dev.cadbridge.outbound.CadDispatcher;
+import dev.cadbridge.outbound.DispatcherStatus;
+import dev.cadbridge.outbound.PendingOperation;
+import dev.cadbridge.outbound.SonoranDispatcher;
 import dev.cadbridge.sandbox.SandboxEvent;
 import dev.cadbridge.sandbox.SonoranSandbox;
 import dev.cadbridge.sonoran.CadLinks;

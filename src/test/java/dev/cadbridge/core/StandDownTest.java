@@ -3,9 +3,9 @@ package dev.cadbridge.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cadbridge.dispatch.CadDispatcher;
-import dev.cadbridge.dispatch.OutboxListener;
-import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.outbound.CadDispatcher;
+import dev.cadbridge.outbound.OutboxListener;
+import dev.cadbridge.outbound.PendingOperation;
 import dev.cadbridge.identity.IdentityRepository;
 import dev.cadbridge.identity.InMemoryIdentityRepository;
 import dev.cadbridge.sonoran.CadLinks;

@@ -3,7 +3,7 @@ package dev.cadbridge.link;
 import static dev.cadbridge.testing.PluginOnSandbox.says;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cadbridge.dispatch.DispatcherStatus;
+import dev.cadbridge.outbound.DispatcherStatus;
 import dev.cadbridge.sandbox.SandboxEndpoint;
 import dev.cadbridge.sandbox.SandboxFault;
 import dev.cadbridge.sonoran.ApiGeneration;

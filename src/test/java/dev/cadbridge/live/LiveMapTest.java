@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.cadbridge.dispatch.SonoranDispatcher;
+import dev.cadbridge.outbound.SonoranDispatcher;
 import dev.cadbridge.platform.BlockPosition;
 import dev.cadbridge.platform.PositionSample;
 import dev.cadbridge.sandbox.FakeHub;

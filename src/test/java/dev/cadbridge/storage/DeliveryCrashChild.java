@@ -1,6 +1,6 @@
 package dev.cadbridge.storage;
 
-import dev.cadbridge.dispatch.SonoranDispatcher;
+import dev.cadbridge.outbound.SonoranDispatcher;
 import dev.cadbridge.sonoran.KickUnit;
 import java.nio.file.Path;
 import java.time.Clock;

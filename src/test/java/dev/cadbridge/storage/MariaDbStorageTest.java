@@ -3,7 +3,7 @@ package dev.cadbridge.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.outbound.PendingOperation;
 import dev.cadbridge.identity.CadIdentity;
 import dev.cadbridge.identity.IdentitySource;
 import dev.cadbridge.identity.LinkState;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cadbridge.core.CadConnections;
 import dev.cadbridge.core.PluginStorage;
-import dev.cadbridge.dispatch.SonoranDispatcher;
+import dev.cadbridge.outbound.SonoranDispatcher;
 import dev.cadbridge.network.NetworkStatus;
 import dev.cadbridge.sandbox.SandboxEvent;
 import dev.cadbridge.sandbox.SonoranSandbox;

@@ -3,7 +3,7 @@ package dev.cadbridge.storage;
 import dev.cadbridge.core.CadConnectionFactory;
 import dev.cadbridge.core.CadConnections;
 import dev.cadbridge.core.NetworkNode;
-import dev.cadbridge.dispatch.DispatcherSettings;
+import dev.cadbridge.outbound.DispatcherSettings;
 import dev.cadbridge.network.NetworkMode;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.ApiKey;

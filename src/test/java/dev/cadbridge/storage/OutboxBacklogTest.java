@@ -2,7 +2,7 @@ package dev.cadbridge.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.outbound.PendingOperation;
 import dev.cadbridge.sonoran.KickUnit;
 import java.time.Duration;
 import java.time.Instant;

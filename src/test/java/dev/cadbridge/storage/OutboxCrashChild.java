@@ -1,6 +1,6 @@
 package dev.cadbridge.storage;
 
-import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.outbound.PendingOperation;
 import dev.cadbridge.sonoran.KickUnit;
 import java.nio.file.Path;
 import java.time.Clock;

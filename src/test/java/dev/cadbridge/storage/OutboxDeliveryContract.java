@@ -3,8 +3,8 @@ package dev.cadbridge.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cadbridge.dispatch.PendingOperation;
-import dev.cadbridge.dispatch.SonoranDispatcher;
+import dev.cadbridge.outbound.PendingOperation;
+import dev.cadbridge.outbound.SonoranDispatcher;
 import dev.cadbridge.sandbox.SandboxCall;
 import dev.cadbridge.sandbox.SandboxEvent;
 import dev.cadbridge.sandbox.SandboxFault;

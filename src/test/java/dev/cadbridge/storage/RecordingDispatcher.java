@@ -1,8 +1,8 @@
 package dev.cadbridge.storage;
 
-import dev.cadbridge.dispatch.CadDispatcher;
-import dev.cadbridge.dispatch.DispatcherStatus;
-import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.outbound.CadDispatcher;
+import dev.cadbridge.outbound.DispatcherStatus;
+import dev.cadbridge.outbound.PendingOperation;
 import dev.cadbridge.sonoran.CadOperation;
 import dev.cadbridge.sonoran.CadResult;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.cadbridge.storage;
 
-import dev.cadbridge.dispatch.DispatcherSettings;
-import dev.cadbridge.dispatch.OutboxListener;
-import dev.cadbridge.dispatch.SonoranDispatcher;
+import dev.cadbridge.outbound.DispatcherSettings;
+import dev.cadbridge.outbound.OutboxListener;
+import dev.cadbridge.outbound.SonoranDispatcher;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.ApiKey;
 import dev.cadbridge.sonoran.SonoranSettings;

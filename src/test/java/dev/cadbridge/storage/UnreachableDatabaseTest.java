@@ -4,7 +4,7 @@ import dev.cadbridge.sandbox.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cadbridge.dispatch.PendingOperation;
+import dev.cadbridge.outbound.PendingOperation;
 import dev.cadbridge.sonoran.KickUnit;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -3,7 +3,7 @@ package dev.cadbridge.testing;
 import static org.awaitility.Awaitility.await;
 
 import dev.cadbridge.core.CadConnections;
-import dev.cadbridge.dispatch.SonoranDispatcher;
+import dev.cadbridge.outbound.SonoranDispatcher;
 import dev.cadbridge.sandbox.SonoranSandbox;
 import dev.cadbridge.sonoran.ApiGeneration;
 import java.time.Duration;
