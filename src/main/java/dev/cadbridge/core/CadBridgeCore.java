@@ -258,7 +258,8 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
 
     @Override
     public CadDispatcher dispatcher() {
-        return connection.get().dispatcher();
+        CadDispatcher dispatcher = connection.get().dispatcher();
+        return live == null ? dispatcher : new AttachAnswersToUnits(dispatcher, live.units());
     }
 
     @Override
