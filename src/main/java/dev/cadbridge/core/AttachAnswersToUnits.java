@@ -28,6 +28,10 @@ final class AttachAnswersToUnits implements CadDispatcher {
         this.units = units;
     }
 
+    boolean wraps(CadDispatcher candidate) {
+        return dispatcher == candidate;
+    }
+
     @Override
     public CompletableFuture<CadResult> submit(CadOperation operation) {
         return learnFrom(operation, dispatcher.submit(operation));
