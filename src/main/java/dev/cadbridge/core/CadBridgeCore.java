@@ -87,6 +87,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
     private RepeatingTask heartbeatTimer;
     private RepeatingTask liveMapTimer;
     private LiveService live;
+    private volatile AttachAnswersToUnits attachAnswers;
     /** Where each live session runs its own work. */
     private final Supplier<LiveScheduler> liveSchedulers = ExecutorLiveScheduler::new;
     /** What a reload updates, in this order, each from the newly loaded configuration. */
@@ -258,7 +259,17 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
 
     @Override
     public CadDispatcher dispatcher() {
-        return connection.get().dispatcher();
+        CadDispatcher dispatcher = connection.get().dispatcher();
+        if (live == null) {
+            return dispatcher;
+        }
+        // One wrapper per connection's dispatcher: callers tell a reload's new dispatcher by identity.
+        AttachAnswersToUnits wrapped = attachAnswers;
+        if (wrapped == null || !wrapped.wraps(dispatcher)) {
+            wrapped = new AttachAnswersToUnits(dispatcher, live.units());
+            attachAnswers = wrapped;
+        }
+        return wrapped;
     }
 
     @Override

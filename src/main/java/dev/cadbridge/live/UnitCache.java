@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The units logged in to the CAD, by identifier id, as Sonoran's own game resource keeps them:
  * seeded from the active-units route when a session connects, kept current by unit login, logout
- * and status events. Also knows which of them belong to players online here ({@link #onDuty()}),
+ * and status events and by the CAD's answers to our own attaches. Also knows which of them belong to players online here ({@link #onDuty()}),
  * recomputed when a unit or a player comes or goes, so the server thread only reads a map.
  */
 public final class UnitCache {
@@ -32,6 +32,17 @@ public final class UnitCache {
     public void loggedIn(CadUnit unit) {
         units.put(unit.ident(), unit);
         refreshPlayers();
+    }
+
+    /**
+     * The CAD answered our attach of the unit with this identifier id, so the unit is logged in.
+     * A unit already known keeps what the seed or its login said of it; one the seed and events
+     * missed becomes known by its identifier and communityUserId, so later events reach its player.
+     */
+    public void attachedAs(long ident, String communityUserId) {
+        if (units.putIfAbsent(ident, new CadUnit(ident, "", communityUserId, "", "", -1)) == null) {
+            refreshPlayers();
+        }
     }
 
     public void loggedOut(long ident) {

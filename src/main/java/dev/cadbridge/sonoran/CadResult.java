@@ -1,6 +1,7 @@
 package dev.cadbridge.sonoran;
 
 import dev.cadbridge.sonoran.FailureKind;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -9,8 +10,22 @@ import java.util.OptionalLong;
  */
 public sealed interface CadResult {
 
-    /** The CAD accepted the operation. {@code callId} is present for a new dispatch. */
-    record Delivered(OptionalLong callId) implements CadResult {}
+    /**
+     * The CAD accepted the operation. {@code callId} is present for a new dispatch.
+     * {@code unitIdents} maps a unit sent (its communityUserId) to the CAD identifier id the answer
+     * names for it, only where the answer allows the match: an attach or detach of one unit answered
+     * with one id. A merged attach of several units is answered with ids that cannot be told apart, so it
+     * maps nothing.
+     */
+    record Delivered(OptionalLong callId, Map<String, Long> unitIdents) implements CadResult {
+        public Delivered {
+            unitIdents = Map.copyOf(unitIdents);
+        }
+
+        public Delivered(OptionalLong callId) {
+            this(callId, Map.of());
+        }
+    }
 
     /** The operation will not be delivered. {@code traceId} is the vendor's, when it gave one. */
     record Failed(FailureKind kind, String message, String traceId) implements CadResult {}

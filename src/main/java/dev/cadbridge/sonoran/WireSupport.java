@@ -4,6 +4,7 @@ import java.util.OptionalLong;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import okhttp3.MediaType;
 import com.google.gson.JsonArray;
@@ -176,8 +177,9 @@ public final class WireSupport {
 
     /**
      * Attach and detach answer the CAD identifier ids ({@code identIds}) of the units they acted on,
-     * not the communityUserIds sent, so the answer can only be counted: fewer ids than units means
-     * some were not logged in to the CAD, and unless none was, the answer does not say which.
+     * not the communityUserIds sent, so the answer can mostly only be counted: fewer ids than units
+     * means some were not logged in to the CAD, and unless none was, the answer does not say which.
+     * Only one unit answered with one id is matched: that id is the unit's identifier.
      */
     static WireOutcome unitsAnswer(CadOperation operation, WireResponse response, String verbPast) {
         List<String> units = ((UnitSetOperation) operation).unitIds();
@@ -188,9 +190,23 @@ public final class WireSupport {
         }
         Set<String> actedOn = new HashSet<>();
         identIds.getAsJsonArray().forEach(id -> actedOn.add(id.toString()));
-        int named = new HashSet<>(units).size();
-        return new WireOutcome.Answered(List.of(actedOn.size() >= named
-                ? new CadResult.Delivered(OptionalLong.empty()) : leftOut(operation, actedOn.size())));
+        Set<String> named = new HashSet<>(units);
+        if (actedOn.size() < named.size()) {
+            return new WireOutcome.Answered(List.of(leftOut(operation, actedOn.size())));
+        }
+        return new WireOutcome.Answered(List.of(new CadResult.Delivered(OptionalLong.empty(), identOfOneUnit(named, identIds))));
+    }
+
+    /** One unit answered with one numeric id: that id is the unit's. Anything else cannot be matched. */
+    private static Map<String, Long> identOfOneUnit(Set<String> named, JsonElement identIds) {
+        if (named.size() != 1 || identIds.getAsJsonArray().size() != 1) {
+            return Map.of();
+        }
+        JsonElement id = identIds.getAsJsonArray().get(0);
+        if (!id.isJsonPrimitive() || !id.getAsJsonPrimitive().isNumber()) {
+            return Map.of();
+        }
+        return Map.of(named.iterator().next(), id.getAsLong());
     }
 
     /**

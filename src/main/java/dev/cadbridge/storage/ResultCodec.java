@@ -4,6 +4,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.FailureKind;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -19,6 +21,11 @@ final class ResultCodec {
             case CadResult.Delivered delivered -> {
                 json.addProperty("kind", "delivered");
                 delivered.callId().ifPresent(id -> json.addProperty("callId", id));
+                if (!delivered.unitIdents().isEmpty()) {
+                    JsonObject idents = new JsonObject();
+                    delivered.unitIdents().forEach(idents::addProperty);
+                    json.add("unitIdents", idents);
+                }
             }
             case CadResult.Failed failed -> {
                 json.addProperty("kind", "failed");
@@ -52,12 +59,23 @@ final class ResultCodec {
         JsonObject json = JsonParser.parseString(text).getAsJsonObject();
         String message = json.has("message") && !json.get("message").isJsonNull() ? json.get("message").getAsString() : "";
         return switch (json.get("kind").getAsString()) {
-            case "delivered" -> new CadResult.Delivered(json.has("callId") ? OptionalLong.of(json.get("callId").getAsLong()) : OptionalLong.empty());
+            case "delivered" -> new CadResult.Delivered(json.has("callId") ? OptionalLong.of(json.get("callId").getAsLong()) : OptionalLong.empty(),
+                    unitIdents(json));
             case "failed" -> new CadResult.Failed(FailureKind.valueOf(json.get("failure").getAsString()), message,
                     json.has("traceId") && !json.get("traceId").isJsonNull() ? json.get("traceId").getAsString() : null);
             case "left-out" -> new CadResult.LeftOut(json.get("done").getAsInt(), json.get("named").getAsInt(), message);
             case "expired" -> new CadResult.Expired(message);
             default -> new CadResult.OutcomeUnknown(message);
         };
+    }
+
+    /** Outcomes stored before unit identifiers were kept have none. */
+    private static Map<String, Long> unitIdents(JsonObject json) {
+        if (!json.has("unitIdents") || !json.get("unitIdents").isJsonObject()) {
+            return Map.of();
+        }
+        Map<String, Long> idents = new HashMap<>();
+        json.getAsJsonObject("unitIdents").entrySet().forEach(entry -> idents.put(entry.getKey(), entry.getValue().getAsLong()));
+        return idents;
     }
 }

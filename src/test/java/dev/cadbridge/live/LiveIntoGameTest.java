@@ -110,6 +110,25 @@ class LiveIntoGameTest {
         plugin.eventually(says(olivia, "[CAD] Dispatch detached you (A-10) from call #7."));
     }
 
+    /**
+     * Sam is not in the seed (he logs in to the CAD only after the session connected, and no login
+     * event came): attaching him with /cad attach teaches the cache his identifier from the CAD's
+     * answer, so the dispatcher's later detach reaches him.
+     */
+    @Test
+    void aUnitAttachedByCommandIsKnownByTheIdentifierTheAnswerNamedSoADetachEventReachesItsPlayer() {
+        startDefault();
+        long call = plugin.cad.addCall("Burglary");
+        plugin.h.run(sam, "attach " + call);
+        plugin.eventually(says(sam, "[CAD] Attached Sam to call #" + call + "."));
+        long samIdent = plugin.cad.identIdOf(sam.uniqueId().toString()).orElseThrow();
+
+        hub.push("EVENT_DISPATCH_UNIT_DETACH", attach(call, samIdent));
+        plugin.eventually(says(sam, "[CAD] Dispatch detached you (unit " + samIdent + ") from call #" + call + "."));
+        assertThat(olivia.messages()).isEmpty();
+        assertThat(plugin.h.core.liveStatus().units()).isEqualTo(2);
+    }
+
     @Test
     void textFromTheCadIsShownLiterallyNeverAsFormatting() {
         startDefault();

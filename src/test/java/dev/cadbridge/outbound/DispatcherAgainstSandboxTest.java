@@ -108,6 +108,31 @@ class DispatcherAgainstSandboxTest {
         assertThat(cad.violations()).isEmpty();
     }
 
+    /**
+     * The v2 attach answer lists identifier ids, not the communityUserIds sent: one unit answered
+     * with one id is matched, units merged into one request are only counted.
+     */
+    @org.junit.jupiter.api.Test
+    void anAttachOfOneUnitHandsBackItsIdentifierAndAMergedAttachOfSeveralOnlyCounts() throws Exception {
+        cad.setRateLimitsEnabled(false);
+        CadDispatcher cadDispatcher = dispatcher(ApiGeneration.V2);
+        long callId = cad.addCall("Burglary");
+
+        CadResult alone = await(cadDispatcher.submit(new AttachUnits(callId, List.of("unit-a"))));
+        long identOfA = cad.identIdOf("unit-a").orElseThrow();
+        assertThat(alone).isInstanceOfSatisfying(CadResult.Delivered.class,
+                delivered -> assertThat(delivered.unitIdents()).isEqualTo(Map.of("unit-a", identOfA)));
+
+        List<CompletableFuture<CadResult>> merged = cadDispatcher.submitAll(List.of(
+                new AttachUnits(callId, List.of("unit-b")), new AttachUnits(callId, List.of("unit-c"))));
+        for (CompletableFuture<CadResult> future : merged) {
+            assertThat(await(future)).isInstanceOfSatisfying(CadResult.Delivered.class,
+                    delivered -> assertThat(delivered.unitIdents()).as("two ids for two units cannot be told apart").isEmpty());
+        }
+        assertThat(cad.requestsTo(dev.cadbridge.sandbox.SandboxEndpoint.V2_ATTACH)).as("the two attaches went as one").hasSize(2);
+        assertThat(cad.violations()).isEmpty();
+    }
+
     @org.junit.jupiter.api.Test
     void anUnknownCallOrUnlinkedUnitFailsThatOperationOnlyAndSendingGoesOn() throws Exception {
         cad.setRequireLinkedUnits(true);
