@@ -16,6 +16,8 @@ import dev.cadbridge.config.LoadedConfig;
 import dev.cadbridge.doctor.Setup;
 import dev.cadbridge.outbound.CadDispatcher;
 import dev.cadbridge.outbound.CadQueries;
+import dev.cadbridge.live.ActiveCallsSource;
+import dev.cadbridge.live.CadCall;
 import dev.cadbridge.live.CadUnit;
 import dev.cadbridge.live.ExecutorLiveScheduler;
 import dev.cadbridge.live.LiveMap;
@@ -30,6 +32,7 @@ import dev.cadbridge.network.NetworkStatus;
 import dev.cadbridge.platform.DebugLog;
 import dev.cadbridge.platform.Platform;
 import dev.cadbridge.platform.PlatformPlayer;
+import dev.cadbridge.sonoran.ActiveCall;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.CadLinks;
 import dev.cadbridge.sonoran.CadResult;
@@ -133,7 +136,7 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         UnitCache units = new UnitCache(unit -> identities.onlinePlayerOf(unit.communityUserId(), unit.accountUuid()));
         LiveMap map = new LiveMap(platform, units, player -> identities.cadIdOf(player.uniqueId(), player.name()), config().live().map());
         live = new LiveService(units, map, updates -> dispatcher().submit(new UpdateUnitLocations(updates)),
-                new LiveAnnouncer(platform, this::config, () -> links), this::activeUnits,
+                new LiveAnnouncer(platform, this::config, () -> links), this::activeUnits, this::activeCalls,
                 liveSchedulers, clock, logger, debug, platform.configFileLocation());
         live.match(loaded);
         // 7. The commands.
@@ -405,6 +408,15 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         return CadQueries.activeUnits(dispatcher()).thenApply(listed -> listed.stream()
                 .filter(unit -> !unit.dispatcher())
                 .map(unit -> new CadUnit(unit.id(), unit.accountUuid(), unit.communityUserId(), unit.unitNumber(), unit.name(), unit.status()))
+                .toList());
+    }
+
+    /** The dispatch calls the CAD lists as open, for the live session to name calls opened before it connected. */
+    private CompletableFuture<List<ActiveCallsSource.OpenCall>> activeCalls() {
+        return CadQueries.activeCalls(dispatcher()).thenApply(listed -> listed.stream()
+                .filter(call -> call.kind() == ActiveCall.Kind.DISPATCH_CALL)
+                .map(call -> new ActiveCallsSource.OpenCall(new CadCall(call.callId(), call.title(), call.address(), call.postal(),
+                        call.code(), call.description(), call.priority()), call.unitIds()))
                 .toList());
     }
 

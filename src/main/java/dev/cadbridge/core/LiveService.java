@@ -3,6 +3,7 @@ package dev.cadbridge.core;
 import dev.cadbridge.config.CadBridgeConfig;
 import dev.cadbridge.config.CredentialBanner;
 import dev.cadbridge.config.LoadedConfig;
+import dev.cadbridge.live.ActiveCallsSource;
 import dev.cadbridge.live.ActiveUnitsSource;
 import dev.cadbridge.live.LiveEvents;
 import dev.cadbridge.live.LiveGame;
@@ -40,6 +41,7 @@ final class LiveService {
     private final Function<List<UnitLocation>, CompletableFuture<?>> restLocations;
     private final LiveGame game;
     private final ActiveUnitsSource activeUnits;
+    private final ActiveCallsSource activeCalls;
     private final Supplier<LiveScheduler> schedulers;
     private final Clock clock;
     private final Logger logger;
@@ -52,13 +54,14 @@ final class LiveService {
     private SonoranSettings runningWith;
 
     LiveService(UnitCache units, LiveMap map, Function<List<UnitLocation>, CompletableFuture<?>> restLocations, LiveGame game,
-                ActiveUnitsSource activeUnits, Supplier<LiveScheduler> schedulers, Clock clock, Logger logger, DebugLog debug,
+                ActiveUnitsSource activeUnits, ActiveCallsSource activeCalls, Supplier<LiveScheduler> schedulers, Clock clock, Logger logger, DebugLog debug,
                 String configFile) {
         this.units = units;
         this.map = map;
         this.restLocations = restLocations;
         this.game = game;
         this.activeUnits = activeUnits;
+        this.activeCalls = activeCalls;
         this.schedulers = schedulers;
         this.clock = clock;
         this.logger = logger;
@@ -109,6 +112,7 @@ final class LiveService {
                     @Override
                     public void authenticated() {
                         seedUnits();
+                        seedCalls(events);
                     }
 
                     @Override
@@ -131,6 +135,17 @@ final class LiveService {
                 debug.log(() -> "Could not list the CAD's active units; the cache fills from events: " + error);
             } else {
                 units.seed(listed);
+            }
+        });
+    }
+
+    /** Once per connected session (5 a minute, shared with /cad calls): events keep the calls current afterwards. */
+    private void seedCalls(LiveEvents events) {
+        activeCalls.activeCalls().whenComplete((listed, error) -> {
+            if (error != null) {
+                debug.log(() -> "Could not list the CAD's open calls; calls opened before the session are named by number: " + error);
+            } else {
+                events.seedCalls(listed);
             }
         });
     }

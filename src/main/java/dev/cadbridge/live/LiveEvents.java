@@ -50,6 +50,23 @@ public final class LiveEvents {
         this.game = game;
     }
 
+    /**
+     * The calls the CAD listed when the session connected. What events said about a call since then
+     * is newer, so the list only fills in calls the session has not heard of or knows by number only.
+     */
+    public synchronized void seedCalls(List<ActiveCallsSource.OpenCall> listed) {
+        for (ActiveCallsSource.OpenCall open : listed) {
+            CallState state = calls.get(open.call().callId());
+            if (state == null) {
+                state = new CallState(open.call());
+                state.idents.addAll(open.idents());
+                calls.put(open.call().callId(), state);
+            } else if (state.call.equals(CadCall.numberOnly(open.call().callId()))) {
+                state.call = open.call();
+            }
+        }
+    }
+
     /** One payload as the hub delivered it. Events are handled one at a time, in arrival order. */
     public synchronized Outcome handle(JsonElement payload) {
         Optional<PushEvent> read = PushEvent.read(payload);

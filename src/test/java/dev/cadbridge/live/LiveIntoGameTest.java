@@ -101,6 +101,32 @@ class LiveIntoGameTest {
         assertThat(plugin.h.core.liveStatus().eventsReceived()).isEqualTo(2);
     }
 
+    /**
+     * Call #N was opened, and Olivia put on it, before the session connected: the open calls the CAD
+     * listed at connect let the dispatcher's later attach name its title and address, and its close
+     * reach the units the list said were on it.
+     */
+    @Test
+    void aCallOpenedBeforeTheSessionIsNamedFromTheCallsListedAtConnect() {
+        long call = plugin.cad.addCall("Armed Robbery", "1 Bank Square");
+        olivia = plugin.h.player("Olivia");
+        plugin.cad.logIn(olivia.uniqueId().toString());
+        plugin.cad.attachInCad(call, olivia.uniqueId().toString());
+        start();
+        plugin.eventually(() -> plugin.cad.requestsTo(SandboxEndpoint.V2_CALLS).size() == 1);
+        plugin.eventually(() -> {
+            hub.push("EVENT_DISPATCH_UNIT_ATTACH", attach(call, oliviaIdent));
+            return olivia.messages().contains("[CAD] Dispatch attached you (A-10) to call #" + call + ": Armed Robbery at 1 Bank Square.");
+        });
+
+        JsonObject closed = new JsonObject();
+        JsonArray ids = new JsonArray();
+        ids.add(call);
+        closed.add("callIds", ids);
+        hub.push("EVENT_DISPATCH_CLOSED", closed);
+        plugin.eventually(says(olivia, "[CAD] Call #" + call + ": Armed Robbery at 1 Bank Square was closed."));
+    }
+
     @Test
     void theAttachEventUnderItsPageTitleNameAndADetachAreToldToo() {
         startDefault();

@@ -284,6 +284,17 @@ final class SandboxState {
         call.updated = now();
     }
 
+    void attachInCad(long callId, String unitId) {
+        StoredCall call = calls.get(callId);
+        if (call == null) {
+            throw new IllegalArgumentException("no call #" + callId);
+        }
+        if (!call.units.contains(unitId)) {
+            call.units.add(unitId);
+        }
+        call.updated = now();
+    }
+
     void attach(ApiGeneration generation, StoredCall call, String unitId) {
         if (!call.units.contains(unitId)) {
             call.units.add(unitId);

@@ -449,6 +449,17 @@ public final class SonoranSandbox implements AutoCloseable {
         return state.createCall(serverId, spec, null).callId;
     }
 
+    /** An active call a dispatcher opened in the CAD with an address, on server 1. Returns its id. */
+    public synchronized long addCall(String title, String address) {
+        SandboxState.NewCall spec = new SandboxState.NewCall(0, SandboxCall.ACTIVE, 2, title, "", "", address, "", "", "[]", Map.of());
+        return state.createCall(1, spec, null).callId;
+    }
+
+    /** A dispatcher attaches the unit of {@code communityUserId} to the call in the CAD (not through the API). */
+    public synchronized void attachInCad(long callId, String communityUserId) {
+        state.attachInCad(callId, communityUserId);
+    }
+
     /** A user who linked their account before the test started. */
     public synchronized void link(String communityUserId, String accountUuid) {
         state.link(communityUserId, accountUuid);
