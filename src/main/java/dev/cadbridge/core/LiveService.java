@@ -130,6 +130,7 @@ final class LiveService {
 
     /** Once per connected session: the route allows 3 a minute, events keep the cache current afterwards. */
     private void seedUnits() {
+        units.seedAsked();
         activeUnits.activeUnits().whenComplete((listed, error) -> {
             if (error != null) {
                 debug.log(() -> "Could not list the CAD's active units; the cache fills from events: " + error);

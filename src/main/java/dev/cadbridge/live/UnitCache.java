@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,19 +18,35 @@ public final class UnitCache {
     private final Map<Long, CadUnit> units = new ConcurrentHashMap<>();
     private final PlayerDirectory players;
     private volatile Map<UUID, CadUnit> onDuty = Map.of();
+    /**
+     * Units that events or answers spoke of since the seed's request left: the seed's list is older
+     * than those, so it must not bring back a unit that logged out or drop one that logged in meanwhile.
+     */
+    private final Set<Long> heardOfSinceSeedAsked = ConcurrentHashMap.newKeySet();
 
     public UnitCache(PlayerDirectory players) {
         this.players = players;
     }
 
-    /** Replaces everything with what the CAD listed. */
-    public void seed(Collection<CadUnit> listed) {
-        units.clear();
-        listed.forEach(unit -> units.put(unit.ident(), unit));
+    /** Call just before asking the CAD for its active units, so events from then on outrank the list. */
+    public synchronized void seedAsked() {
+        heardOfSinceSeedAsked.clear();
+    }
+
+    /**
+     * What the CAD listed, asked for at {@link #seedAsked()}: it replaces every unit no event has
+     * spoken of since then.
+     */
+    public synchronized void seed(Collection<CadUnit> listed) {
+        units.keySet().removeIf(ident -> !heardOfSinceSeedAsked.contains(ident));
+        listed.stream()
+                .filter(unit -> !heardOfSinceSeedAsked.contains(unit.ident()))
+                .forEach(unit -> units.put(unit.ident(), unit));
         refreshPlayers();
     }
 
-    public void loggedIn(CadUnit unit) {
+    public synchronized void loggedIn(CadUnit unit) {
+        heardOfSinceSeedAsked.add(unit.ident());
         units.put(unit.ident(), unit);
         refreshPlayers();
     }
@@ -39,19 +56,24 @@ public final class UnitCache {
      * A unit already known keeps what the seed or its login said of it; one the seed and events
      * missed becomes known by its identifier and communityUserId, so later events reach its player.
      */
-    public void attachedAs(long ident, String communityUserId) {
+    public synchronized void attachedAs(long ident, String communityUserId) {
+        heardOfSinceSeedAsked.add(ident);
         if (units.putIfAbsent(ident, new CadUnit(ident, "", communityUserId, "", "", -1)) == null) {
             refreshPlayers();
         }
     }
 
-    public void loggedOut(long ident) {
+    public synchronized void loggedOut(long ident) {
+        heardOfSinceSeedAsked.add(ident);
         if (units.remove(ident) != null) {
             refreshPlayers();
         }
     }
 
-    public void statusChanged(long ident, int status) {
+    public synchronized void statusChanged(long ident, int status) {
+        if (units.containsKey(ident)) {
+            heardOfSinceSeedAsked.add(ident);
+        }
         units.computeIfPresent(ident, (id, unit) -> unit.withStatus(status));
     }
 
