@@ -9,6 +9,7 @@ import dev.cadbridge.platform.CommandSource;
 import dev.cadbridge.sonoran.ApiGeneration;
 import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.OperationType;
+import dev.cadbridge.sonoran.Route;
 import dev.cadbridge.network.NetworkStatus;
 import dev.cadbridge.storage.StorageStatus;
 import dev.cadbridge.storage.StorageType;
@@ -281,7 +282,7 @@ final class StatusCommand implements Subcommand {
         }
         Map<OperationType, Integer> budget = new EnumMap<>(OperationType.class);
         for (OperationType type : OperationType.values()) {
-            if (type.route().stored()) {
+            if (type.route().kind() == Route.Kind.QUEUED) {
                 budget.put(type, type.route().limitPerMinute());
             }
         }

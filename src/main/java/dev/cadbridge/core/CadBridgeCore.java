@@ -441,7 +441,15 @@ public final class CadBridgeCore implements CadAccess, AdminActions {
         if (connection.unavailableReason() != null || config().generation() != ApiGeneration.V2) {
             return;
         }
-        dispatcher().submit(new ServerHeartbeat(platform.onlinePlayers().size())).whenComplete((result, error) -> {
+        int players = platform.onlinePlayers().size();
+        if (network != null && network.on()) {
+            OptionalInt networkCount = network.heartbeatCount(players);
+            if (networkCount.isEmpty()) {
+                return; // the network's sender counts this server's players in its heartbeat
+            }
+            players = networkCount.getAsInt();
+        }
+        dispatcher().submit(new ServerHeartbeat(players)).whenComplete((result, error) -> {
             if (error != null || !(result instanceof CadResult.Delivered)) {
                 debug.log(() -> "Heartbeat was not delivered: " + (error != null ? error : result));
             }

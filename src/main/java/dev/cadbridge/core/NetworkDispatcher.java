@@ -7,6 +7,7 @@ import dev.cadbridge.sonoran.CadOperation;
 import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.OperationType;
+import dev.cadbridge.sonoran.Route;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +23,14 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
- * The dispatcher the server's code sees in network mode. Operations the outbox keeps (kick, attach,
- * detach, close, new dispatch) are stored in the network queue for the server that sends for all,
- * and their futures complete when its outcome comes back through the database. Everything else
- * (panic, unit status, 911, heartbeat, link requests) is sent by this server's own dispatcher, as
- * without network mode. {@link #submit} never blocks.
+ * The dispatcher the server's code sees in network mode. Every queued operation goes to the network
+ * queue for the server that sends for all, so each route's per-key limit holds for the network:
+ * those the outbox keeps (kick, attach, detach, close, new dispatch) as stored rows that outlive this
+ * server, the others (panic, unit status, 911 and 311, notes, 911 removals, the heartbeat) as rows
+ * that live only while this server runs. Their futures complete when the outcome comes back through
+ * the database. Request-response routes (link requests, the active units and calls, the version
+ * check) have a player waiting on an answer and are sent by this server's own dispatcher.
+ * {@link #submit} never blocks.
  */
 public final class NetworkDispatcher implements CadDispatcher {
     /**
@@ -35,7 +39,7 @@ public final class NetworkDispatcher implements CadDispatcher {
      */
     static final Duration OUTCOME_GRACE = Duration.ofSeconds(30);
 
-    private record Awaited(CompletableFuture<CadResult> future, Instant deadline) {}
+    private record Awaited(CompletableFuture<CadResult> future, Instant deadline, boolean stored) {}
 
     private final CadDispatcher local;
     private final Predicate<PendingOperation> askNetwork;
@@ -62,19 +66,23 @@ public final class NetworkDispatcher implements CadDispatcher {
     @Override
     public CompletableFuture<CadResult> submit(CadOperation operation) {
         Objects.requireNonNull(operation, "operation");
-        if (closed || !operation.type().route().stored() || !networkOn.getAsBoolean()) {
+        if (closed || !sentByNetwork(operation.type()) || !networkOn.getAsBoolean()) {
             return local.submit(operation);
         }
         Instant now = clock.instant();
         PendingOperation pending = new PendingOperation(newId(), operation, now, now.plus(deadlines.get(operation.type())));
         CompletableFuture<CadResult> future = new CompletableFuture<>();
-        awaited.put(pending.id(), new Awaited(future, pending.deadline()));
+        awaited.put(pending.id(), new Awaited(future, pending.deadline(), operation.type().route().stored()));
         if (!askNetwork.test(pending)) {
             // Not stored (the backlog of writes is full while the database is down): sent from here, from memory.
             awaited.remove(pending.id());
             return local.submit(operation);
         }
         return future;
+    }
+
+    static boolean sentByNetwork(OperationType type) {
+        return type.route().kind() == Route.Kind.QUEUED;
     }
 
     /** Operations an earlier run of this server left in the outbox are sent by this server, as before. */
@@ -89,15 +97,18 @@ public final class NetworkDispatcher implements CadDispatcher {
     }
 
     /**
-     * Stops this server's own dispatcher. Operations still waiting for the network's outcome stay in
-     * the network queue, stored: the sender delivers them; their futures end here.
+     * Stops this server's own dispatcher. Stored operations still waiting for the network's outcome
+     * stay in the network queue: the sender delivers them. The others die with this run (the sender
+     * drops them once this run's lock is free) unless already taken. Their futures end here.
      */
     @Override
     public List<PendingOperation> close(Duration timeout) {
         closed = true;
         CadResult saved = new CadResult.Failed(FailureKind.SHUT_DOWN,
                 "CadBridge stopped before the network's sender answered; the operation is stored and still sent", null);
-        awaited.values().forEach(waiting -> waiting.future().complete(saved));
+        CadResult dropped = new CadResult.Failed(FailureKind.SHUT_DOWN,
+                "CadBridge stopped before the network's sender answered; it is sent only if the sender had taken it already", null);
+        awaited.values().forEach(waiting -> waiting.future().complete(waiting.stored() ? saved : dropped));
         awaited.clear();
         return local.close(timeout);
     }

@@ -9,6 +9,7 @@ import dev.cadbridge.network.NetworkStatus;
 import dev.cadbridge.sonoran.CadLinks;
 import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.CredentialCheck;
+import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.SonoranSettings;
 import dev.cadbridge.storage.NetworkStore;
 import dev.cadbridge.storage.SqlOutbox;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
@@ -87,6 +89,8 @@ public final class NetworkNode {
     private final Queue<NetworkStore.Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final Set<UUID> toGiveBack = ConcurrentHashMap.newKeySet();
     private volatile NetworkStore.View view;
+    /** Players on this server at its last heartbeat; -1 before the first. */
+    private volatile int playersHere = -1;
     private boolean sameNameReported;
     private long nextRecordNanos;
     private long nextForgetNanos;
@@ -148,6 +152,23 @@ public final class NetworkNode {
 
     public boolean sends() {
         return sender != null;
+    }
+
+    /**
+     * The heartbeat's player count in network mode. Every server reports its own players; only the
+     * sender sends a heartbeat, with the players of all live servers (each as of its own last
+     * heartbeat), so the CAD sees the whole network once a minute instead of one server's count
+     * replacing another's. Empty on the servers that do not send.
+     */
+    public OptionalInt heartbeatCount(int playersOnThisServer) {
+        int before = playersHere;
+        playersHere = playersOnThisServer;
+        NetworkStore.View seen = view;
+        if (sender == null) {
+            return OptionalInt.empty();
+        }
+        int others = seen == null ? 0 : seen.playersOnline() - Math.max(before, 0);
+        return OptionalInt.of(Math.max(0, others) + playersOnThisServer);
     }
 
     public NetworkStatus status() {
@@ -347,6 +368,17 @@ public final class NetworkNode {
             outbox.notSent(ids);
         }
 
+        /**
+         * An operation that is not stored ended. When this run stopped sending before it went out,
+         * it is given back for the next sender (see {@link #stopSending}) instead of answered.
+         */
+        void finishedUnstored(UUID id, CadResult result) {
+            if (revoked && result instanceof CadResult.Failed failed && failed.kind() == FailureKind.SHUT_DOWN) {
+                return;
+            }
+            finished(id, result);
+        }
+
         @Override
         public void finished(UUID id, CadResult result) {
             String asker = askedBy.remove(id);
@@ -410,8 +442,13 @@ public final class NetworkNode {
         synchronized (sendingGuard) {
             for (NetworkStore.Claim claim : claims.toSend()) {
                 if (sender == current) {
-                    askedBy.put(claim.pending().id(), claim.askedBy());
-                    current.connection.dispatcher().resubmit(claim.pending());
+                    UUID id = claim.pending().id();
+                    askedBy.put(id, claim.askedBy());
+                    CompletableFuture<CadResult> sent = current.connection.dispatcher().resubmit(claim.pending());
+                    if (!claim.pending().operation().type().route().stored()) {
+                        // The outbox hears only of stored operations; these report back through their future.
+                        sent.thenAccept(result -> current.finishedUnstored(id, result));
+                    }
                 } else {
                     notHanded.add(claim.pending().id());
                 }
@@ -450,7 +487,7 @@ public final class NetworkNode {
             return;
         }
         nextRecordNanos = System.nanoTime() + timing.recordEvery().toNanos();
-        NetworkStore.View seen = store.recordRun(now, senderSince, tookOverFrom, timing.aliveWithin());
+        NetworkStore.View seen = store.recordRun(now, senderSince, tookOverFrom, playersHere, timing.aliveWithin());
         view = seen;
         if (!on && mode == NetworkMode.AUTO && seen.serverNames() > 1) {
             on = true;

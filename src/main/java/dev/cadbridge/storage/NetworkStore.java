@@ -43,7 +43,6 @@ public final class NetworkStore {
     private final RunLock runLock;
     private final String runId;
     private final String serverName;
-    /** The election's lock name: one per database and table prefix. */
     private final String senderLock;
     private final DataSource dataSource;
     private final Consumer<Connection> discard;
@@ -61,12 +60,17 @@ public final class NetworkStore {
         this.runLock = runLock;
         this.runId = runId;
         this.serverName = config.serverName();
-        this.senderLock = "net_" + UUID.nameUUIDFromBytes((config.type() + "/" + config.host() + "/" + config.database() + "/"
-                + config.tablePrefix()).getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+        this.senderLock = senderLockName(config);
         this.dataSource = dataSource;
         this.discard = discard;
         this.electionSilence = electionSilence;
         this.logger = logger;
+    }
+
+    /** The election's lock: one per database and table prefix, so every server of one network names the same. */
+    static String senderLockName(StorageConfig config) {
+        return "net_" + UUID.nameUUIDFromBytes((config.type() + "/" + config.host() + "/" + config.database() + "/"
+                + config.tablePrefix()).getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
     }
 
     /** This server's outbox, where network rows are marked while they are sent. */
@@ -211,8 +215,20 @@ public final class NetworkStore {
         List<Claim> toSend = new ArrayList<>();
         List<Outcome> settled = new ArrayList<>();
         Map<String, List<Row>> ofOtherSenders = new LinkedHashMap<>();
+        Map<String, Boolean> askerGone = new HashMap<>();
         for (Row row : rows) {
             if (SqlOutbox.NETWORK.equals(row.state())) {
+                if (diesWithItsAsker(row)) {
+                    Boolean gone = askerGone.get(row.ownerRun());
+                    if (gone == null) {
+                        gone = runIsGone(connection, row.ownerRun());
+                        askerGone.put(row.ownerRun(), gone);
+                    }
+                    if (gone) {
+                        remove(connection, row);
+                        continue;
+                    }
+                }
                 take(connection, row, now, false, toSend, settled);
             } else {
                 ofOtherSenders.computeIfAbsent(row.ownerRun(), owner -> new ArrayList<>()).add(row);
@@ -231,6 +247,31 @@ public final class NetworkStore {
             }
         }
         return new Claims(toSend, settled);
+    }
+
+    /**
+     * A waiting row of a route that is not stored (a panic, a status, a 911 call) lives only as long
+     * as the run that asked: after that server stopped or died, sending it would be a false alarm or
+     * a stale state, and nobody waits for its answer.
+     */
+    private static boolean diesWithItsAsker(Row row) {
+        try {
+            return !OperationType.valueOf(row.type()).route().stored();
+        } catch (IllegalArgumentException e) {
+            return false; // unreadable: take() removes it with a warning
+        }
+    }
+
+    /** True when the run's lock is free, so the run has ended; never for this run. */
+    private boolean runIsGone(Connection connection, String run) throws SQLException {
+        if (run.equals(runId)) {
+            return false;
+        }
+        if (runLock.tryAcquire(connection, run)) {
+            runLock.release(connection, run);
+            return true;
+        }
+        return false;
     }
 
     private void take(Connection connection, Row row, Instant now, boolean fromGoneSender, List<Claim> toSend,
@@ -397,26 +438,30 @@ public final class NetworkStore {
 
     // ----- the runs: who is there, who sends -----
 
-    /** What /cad status shows about the network. */
+    /**
+     * What /cad status shows about the network, and {@code playersOnline}, the players on all live
+     * runs as each last counted them (the network's heartbeat sends it).
+     */
     public record View(String sender, Instant senderSince, String tookOverFrom, int serverNames,
-                       Map<OperationType, Integer> queued, List<String> sameNameRuns) {}
+                       Map<OperationType, Integer> queued, List<String> sameNameRuns, int playersOnline) {}
 
     /**
      * Records that this run is alive (and whether it sends: {@code senderSince}, null when not),
      * removes runs long gone, and reads the network's state. {@code tookOverFrom} is the server that
-     * sent before this one, when this run just became the sender.
+     * sent before this one, when this run just became the sender; {@code players} is this server's
+     * count at its last heartbeat, -1 before the first.
      */
-    public View recordRun(Instant now, Instant senderSince, String tookOverFrom, Duration aliveWithin) throws SQLException {
+    public View recordRun(Instant now, Instant senderSince, String tookOverFrom, int players, Duration aliveWithin) throws SQLException {
         return database.withConnection(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE " + database.tables.networkRuns()
-                    + " SET server_name = ?, seen_at = ?, sender_since = ?, took_over_from = ? WHERE run_id = ?")) {
-                bindRun(update, now, senderSince, tookOverFrom);
-                update.setString(5, runId);
+                    + " SET server_name = ?, seen_at = ?, sender_since = ?, took_over_from = ?, player_count = ? WHERE run_id = ?")) {
+                bindRun(update, now, senderSince, tookOverFrom, players);
+                update.setString(6, runId);
                 if (update.executeUpdate() == 0) {
                     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + database.tables.networkRuns()
-                            + " (server_name, seen_at, sender_since, took_over_from, run_id) VALUES (?, ?, ?, ?, ?)")) {
-                        bindRun(insert, now, senderSince, tookOverFrom);
-                        insert.setString(5, runId);
+                            + " (server_name, seen_at, sender_since, took_over_from, player_count, run_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+                        bindRun(insert, now, senderSince, tookOverFrom, players);
+                        insert.setString(6, runId);
                         insert.executeUpdate();
                     }
                 }
@@ -430,7 +475,8 @@ public final class NetworkStore {
         });
     }
 
-    private void bindRun(PreparedStatement statement, Instant now, Instant senderSince, String tookOverFrom) throws SQLException {
+    private void bindRun(PreparedStatement statement, Instant now, Instant senderSince, String tookOverFrom, int players)
+            throws SQLException {
         statement.setString(1, serverName);
         statement.setLong(2, now.toEpochMilli());
         if (senderSince == null) {
@@ -439,6 +485,11 @@ public final class NetworkStore {
             statement.setLong(3, senderSince.toEpochMilli());
         }
         statement.setString(4, tookOverFrom);
+        if (players < 0) {
+            statement.setNull(5, java.sql.Types.INTEGER);
+        } else {
+            statement.setInt(5, players);
+        }
     }
 
     /** The server that sends now, according to the runs table: the latest to become sender among runs seen lately. */
@@ -452,8 +503,9 @@ public final class NetworkStore {
         String tookOverFrom = null;
         Set<String> names = new java.util.HashSet<>();
         List<String> sameName = new ArrayList<>();
+        int playersOnline = 0;
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT run_id, server_name, seen_at, sender_since, took_over_from FROM " + database.tables.networkRuns())) {
+                "SELECT run_id, server_name, seen_at, sender_since, took_over_from, player_count FROM " + database.tables.networkRuns())) {
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     String run = result.getString(1).strip();
@@ -467,6 +519,10 @@ public final class NetworkStore {
                         sender = name;
                         senderSince = since;
                         tookOverFrom = result.getString(5);
+                    }
+                    int players = result.getInt(6);
+                    if (alive && !result.wasNull()) {
+                        playersOnline += players;
                     }
                     if (alive && name.equals(serverName) && !run.equals(runId)) {
                         sameName.add(run);
@@ -496,13 +552,11 @@ public final class NetworkStore {
         List<String> liveTwins = new ArrayList<>();
         for (String run : sameName) {
             // Told apart by the run lock: a run whose lock is free is gone, whatever its row says.
-            if (runLock.tryAcquire(connection, run)) {
-                runLock.release(connection, run);
-            } else {
+            if (!runIsGone(connection, run)) {
                 liveTwins.add(run);
             }
         }
         return new View(sender, sender == null ? null : Instant.ofEpochMilli(senderSince), tookOverFrom, names.size(),
-                Map.copyOf(queued), List.copyOf(liveTwins));
+                Map.copyOf(queued), List.copyOf(liveTwins), playersOnline);
     }
 }

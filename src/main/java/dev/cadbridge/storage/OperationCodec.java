@@ -24,7 +24,8 @@ final class OperationCodec {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new UnreadableOperationException("unknown operation type '" + type + "'");
         }
-        if (!operationType.route().stored()) {
+        if (operationType.route().kind() != dev.cadbridge.sonoran.Route.Kind.QUEUED) {
+            // Queued routes that are not stored still pass through the database in network mode.
             throw new UnreadableOperationException(type + " is never stored");
         }
         Class<? extends CadOperation> recordClass = operationType.route().recordType();

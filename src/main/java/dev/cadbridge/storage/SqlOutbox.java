@@ -92,7 +92,8 @@ public final class SqlOutbox implements OutboxListener {
     }
 
     /**
-     * Marks the batch in flight. For a batch holding a new dispatch this waits (at most
+     * Marks the batch in flight. For a batch holding an operation that must not be sent twice (a new
+     * dispatch; in network mode also a 911 call or a call note) this waits (at most
      * {@link #MAX_WAIT_FOR_IN_FLIGHT_MARK}, and not at all while the database is unavailable) until
      * the mark is committed: the mark is what stops a crash from turning into a second call, since
      * the API has no idempotency key. Other batches only start the write. This runs on the
@@ -107,8 +108,9 @@ public final class SqlOutbox implements OutboxListener {
         } catch (RejectedExecutionException stopped) {
             return; // storage is closing; its final flush writes the mark
         }
-        boolean holdsNewDispatch = ids.stream().anyMatch(id -> unfinishedTypes.get(id) == OperationType.NEW_DISPATCH);
-        if (holdsNewDispatch && database.ready.isDone() && database.health.connection() != StorageStatus.Connection.UNAVAILABLE) {
+        boolean holdsOneNotToRepeat = ids.stream().map(unfinishedTypes::get)
+                .anyMatch(type -> type != null && !type.route().repeatable());
+        if (holdsOneNotToRepeat && database.ready.isDone() && database.health.connection() != StorageStatus.Connection.UNAVAILABLE) {
             try {
                 write.get(MAX_WAIT_FOR_IN_FLIGHT_MARK.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {

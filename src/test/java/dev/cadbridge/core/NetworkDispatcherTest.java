@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cadbridge.outbound.DispatcherSettings;
 import dev.cadbridge.outbound.PendingOperation;
 import dev.cadbridge.sandbox.MutableClock;
+import dev.cadbridge.sonoran.ActiveCallsQuery;
 import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.KickUnit;
@@ -36,10 +37,19 @@ class NetworkDispatcherTest {
     }
 
     @Test
-    void aPanicIsNeverStoredSoThisServerSendsItItself() {
-        dispatcher.submit(new SetUnitPanic(List.of("unit-1"), true));
+    void aPanicGoesToTheNetworkQueueTooSoThePerKeyLimitHoldsForTheNetwork() {
+        CompletableFuture<CadResult> panic = dispatcher.submit(new SetUnitPanic(List.of("unit-1"), true));
+        assertThat(asked).extracting(PendingOperation::operation).containsExactly(new SetUnitPanic(List.of("unit-1"), true));
+        assertThat(local.received()).isEmpty();
+        assertThat(panic).isNotDone();
+    }
+
+    /** Someone waits on a query's answer within seconds: it does not take the detour through the database. */
+    @Test
+    void aRequestResponseQueryIsSentByThisServerItself() {
+        dispatcher.submit(new ActiveCallsQuery());
         assertThat(asked).isEmpty();
-        assertThat(local.received()).hasSize(1);
+        assertThat(local.received()).containsExactly(new ActiveCallsQuery());
     }
 
     @Test
@@ -67,5 +77,16 @@ class NetworkDispatcherTest {
         assertThat(dispatcher.close(Duration.ZERO)).isEmpty();
         assertThat(kick.join()).isInstanceOfSatisfying(CadResult.Failed.class,
                 failed -> assertThat(failed.kind()).isEqualTo(FailureKind.SHUT_DOWN));
+    }
+
+    @Test
+    void atAStopAWaitingPanicIsToldItIsSentOnlyIfTheSenderTookItAlready() {
+        CompletableFuture<CadResult> panic = dispatcher.submit(new SetUnitPanic(List.of("unit-1"), true));
+        CompletableFuture<CadResult> kick = dispatcher.submit(new KickUnit("unit-1", "AFK"));
+        dispatcher.close(Duration.ZERO);
+        assertThat(panic.join()).isInstanceOfSatisfying(CadResult.Failed.class,
+                failed -> assertThat(failed.message()).contains("only if the sender had taken it"));
+        assertThat(kick.join()).isInstanceOfSatisfying(CadResult.Failed.class,
+                failed -> assertThat(failed.message()).contains("stored and still sent"));
     }
 }

@@ -10,7 +10,11 @@ import dev.cadbridge.network.NetworkStatus;
 import dev.cadbridge.sandbox.SandboxEvent;
 import dev.cadbridge.sandbox.SonoranSandbox;
 import dev.cadbridge.sonoran.CadResult;
+import dev.cadbridge.sonoran.Emergency911;
+import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.KickUnit;
+import dev.cadbridge.sonoran.SetUnitPanic;
+import dev.cadbridge.sonoran.SetUnitStatus;
 import dev.cadbridge.sonoran.OperationType;
 import dev.cadbridge.testing.Harness;
 import dev.cadbridge.sandbox.SandboxCall;
@@ -19,6 +23,7 @@ import dev.cadbridge.sandbox.SandboxRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,12 +86,12 @@ abstract class NetworkModeContract {
         return startCore(serverName, unpaced, null);
     }
 
-    /** {@code proxy}: the core reaches the database through it. */
-    Harness startCore(String serverName, boolean unpaced, TcpProxy proxy) {
+    /** {@code proxy}: the core reaches the database through it; {@code extra}: more config ("dotted.key", value, ...). */
+    Harness startCore(String serverName, boolean unpaced, TcpProxy proxy, Object... extra) {
         StorageConfig db = TestDatabases.config(type(), prefix, serverName);
         Harness h = new Harness();
         h.clock.set(frozenNow);
-        h.configure(
+        List<Object> settings = new ArrayList<>(List.of(
                 "sonoran.base-url", cad.baseUrl(),
                 "sonoran.api-key", cad.apiKey(),
                 "dispatcher.shutdown-timeout", "0s",
@@ -98,7 +103,9 @@ abstract class NetworkModeContract {
                 "storage.username", db.user(),
                 "storage.password", db.password(),
                 "storage.table-prefix", prefix,
-                "storage.server-name", serverName);
+                "storage.server-name", serverName));
+        settings.addAll(List.of(extra));
+        h.configure(settings.toArray());
         h.connectionFactory = unpaced
                 ? (sonoran, dispatcherSettings, outbox) -> CadConnections.of(
                         SandboxDispatchers.start(cad.port(), cad.apiKey(), outbox, Clock.systemUTC(), h.platform.logger()))
@@ -258,6 +265,7 @@ abstract class NetworkModeContract {
         List<Harness> askers;
         Map<String, CompletableFuture<CadResult>> dispatches = new LinkedHashMap<>();
         Map<String, CompletableFuture<CadResult>> kicks = new LinkedHashMap<>();
+        Map<String, CompletableFuture<CadResult>> calls911 = new LinkedHashMap<>();
         Instant killedAt = null;
         Instant tookOverSeenAt = null;
         try {
@@ -276,6 +284,10 @@ abstract class NetworkModeContract {
                 } else {
                     String unit = "failover-unit-" + i;
                     kicks.put(unit, asker.core.dispatcher().submit(new KickUnit(unit, "AFK")));
+                }
+                if (i % 10 == 5) {
+                    String description = "failover 911 number " + i;
+                    calls911.put(description, asker.core.dispatcher().submit(new Emergency911("Caller " + i, "Spawn", description, Map.of())));
                 }
                 if (i == 100) {
                     child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -302,6 +314,7 @@ abstract class NetworkModeContract {
 
         List<CompletableFuture<CadResult>> all = new ArrayList<>(kicks.values());
         all.addAll(dispatches.values());
+        all.addAll(calls911.values());
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).orTimeout(90, TimeUnit.SECONDS).join();
         Map<String, Long> kicked = counted(cad.deliveredKicks().stream().map(SandboxEvent.Kick::unitId).toList());
         kicks.forEach((unit, result) -> {
@@ -318,9 +331,24 @@ abstract class NetworkModeContract {
                 assertThat(outcome).as(title).isInstanceOf(CadResult.OutcomeUnknown.class);
             }
         });
+        // A 911 call, stored or not, is never sent twice either: its in-flight mark is committed first.
+        Map<String, Long> reached911 = counted(cad.requestsTo(OperationType.EMERGENCY_911).stream()
+                .map(request -> request.json().getAsJsonObject().get("description").getAsString()).toList());
+        assertThat(reached911).as("no 911 call sent twice").allSatisfy((call, count) -> assertThat(count).isEqualTo(1));
+        calls911.forEach((description, result) -> {
+            CadResult outcome = result.join();
+            if (outcome instanceof CadResult.Delivered) {
+                assertThat(reached911).as("delivered 911 %s reached the CAD", description).containsKey(description);
+            } else {
+                assertThat(outcome).as(description).isInstanceOf(CadResult.OutcomeUnknown.class);
+            }
+        });
         long unknown = dispatches.values().stream().filter(result -> result.join() instanceof CadResult.OutcomeUnknown).count();
-        System.out.printf("network %s failover: %d kicks delivered, %d dispatches created, %d outcome unknown%n",
-                type(), kicks.size(), created.size(), unknown);
+        long unknown911 = calls911.values().stream().filter(result -> result.join() instanceof CadResult.OutcomeUnknown).count();
+        System.out.printf("network %s failover: %d kicks delivered, %d dispatches created, %d outcome unknown;"
+                        + " %d of %d 911 calls reached the CAD, %d outcome unknown%n", type(), kicks.size(),
+                created.keySet().stream().filter(title -> title.startsWith("Failover call")).count(), unknown,
+                reached911.size(), calls911.size(), unknown911);
     }
 
     @Test
@@ -376,6 +404,118 @@ abstract class NetworkModeContract {
             });
             assertThat(network(cutOff).thisServerSends()).isFalse();
         }
+    }
+
+    /**
+     * Panic, unit status and 911 have per-key limits too (20, 30 and 10 a minute): from four servers
+     * at once they go through the one sender, merged across the network, and the twelve 911 calls
+     * (more than the minute's ten) wait for their turn instead of meeting a 429.
+     */
+    @Test
+    void panicsStatusesAnd911CallsFromFourServersAtOnceKeepToTheKeysLimitsAndEachArrivesOnce() {
+        List<Harness> four = startFourAndAwaitOneSender();
+        List<CompletableFuture<CadResult>> statuses = new ArrayList<>();
+        List<CompletableFuture<CadResult>> panics = new ArrayList<>();
+        List<CompletableFuture<CadResult>> calls911 = new ArrayList<>();
+        for (int i = 0; i < 160; i++) {
+            String unit = "status-unit-" + i;
+            cad.logIn(unit);
+            statuses.add(four.get(i % 4).core.dispatcher().submit(new SetUnitStatus(List.of(unit), 1 + i % 3)));
+        }
+        for (int i = 0; i < 40; i++) {
+            String unit = "panic-unit-" + i;
+            cad.logIn(unit);
+            panics.add(four.get(i % 4).core.dispatcher().submit(new SetUnitPanic(List.of(unit), true)));
+        }
+        for (int i = 0; i < 12; i++) {
+            calls911.add(four.get(i % 4).core.dispatcher().submit(
+                    new Emergency911("Caller " + i, "Spawn", "network 911 number " + i, Map.of())));
+        }
+        List<CompletableFuture<CadResult>> all = new ArrayList<>(statuses);
+        all.addAll(panics);
+        all.addAll(calls911);
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).orTimeout(90, TimeUnit.SECONDS).join();
+
+        assertThat(all).allSatisfy(result -> assertThat(result.join()).isInstanceOf(CadResult.Delivered.class));
+        assertThat(cad.rateLimitedCount()).as("429 answers").isZero();
+        assertThat(cad.violations()).isEmpty();
+        List<String> described = cad.requestsTo(OperationType.EMERGENCY_911).stream()
+                .map(request -> request.json().getAsJsonObject().get("description").getAsString()).toList();
+        assertThat(counted(described)).as("each 911 call created once").hasSize(12).allSatisfy((call, times) -> assertThat(times).isEqualTo(1));
+        int statusRequests = cad.requestsTo(OperationType.UNIT_STATUS).size();
+        int panicRequests = cad.requestsTo(OperationType.UNIT_PANIC).size();
+        System.out.printf("network %s: 160 statuses in %d requests, 40 panics in %d, 12 x 911 in %d, %d x 429%n",
+                type(), statusRequests, panicRequests, described.size(), cad.rateLimitedCount());
+        // Merged across the network: one request per status value and one for the panics, give or take a claim.
+        assertThat(statusRequests).isLessThanOrEqualTo(9);
+        assertThat(panicRequests).isLessThanOrEqualTo(3);
+    }
+
+    /**
+     * A panic is not stored: when the server that asked stops before any sender took it, it is never
+     * sent (a panic minutes late is a false alarm), while a kick asked with it is stored and still delivered.
+     */
+    @Test
+    void aPanicWaitingWhenItsServerStopsIsDroppedWhileAStoredKickIsStillDelivered() throws Exception {
+        cad.setRateLimitsEnabled(false);
+        StorageConfig db = TestDatabases.config(type(), prefix, "lock-holder");
+        RunLock lock = type() == StorageType.MARIADB ? new RunLocks.MariaDbNamedLock() : new RunLocks.PostgresAdvisoryLock();
+        String senderLock = NetworkStore.senderLockName(db);
+        CompletableFuture<CadResult> panic;
+        try (Connection holder = TestDatabases.open(db, dataFolder)) {
+            // No server can become the sender while the test holds the election's lock.
+            assertThat(lock.tryAcquire(holder, senderLock)).isTrue();
+            Harness asker = startCore("net-asker", true);
+            cad.logIn("gone-unit");
+            panic = asker.core.dispatcher().submit(new SetUnitPanic(List.of("gone-unit"), true));
+            CompletableFuture<CadResult> kick = asker.core.dispatcher().submit(new KickUnit("kept-unit", "AFK"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> network(asker).queued().getOrDefault(OperationType.UNIT_PANIC, 0) == 1
+                    && network(asker).queued().getOrDefault(OperationType.KICK, 0) == 1);
+            asker.core.disable();
+            cores.remove(asker);
+            assertThat(kick.join()).isInstanceOfSatisfying(CadResult.Failed.class, failed -> assertThat(failed.message()).contains("stored"));
+            lock.release(holder, senderLock);
+        }
+        assertThat(panic.join()).isInstanceOfSatisfying(CadResult.Failed.class,
+                failed -> assertThat(failed.kind()).isEqualTo(FailureKind.SHUT_DOWN));
+
+        Harness next = startCore("net-next", true);
+        await().atMost(Duration.ofSeconds(30)).until(() -> cad.deliveredKicks().stream().anyMatch(kick -> kick.unitId().equals("kept-unit")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> network(next).queued().isEmpty());
+        assertThat(cad.requestsTo(OperationType.UNIT_PANIC)).as("panic requests").isEmpty();
+    }
+
+    /**
+     * Every server counts its players; only the sender sends the heartbeat, with the whole network's
+     * count, so one server's count never replaces another's in the CAD.
+     */
+    @Test
+    void theHeartbeatComesFromTheSenderWithThePlayersOfEveryServer() {
+        Harness a = startCore("hb-a", false, null, "sonoran.heartbeat-interval", "10s");
+        await().atMost(Duration.ofSeconds(30)).until(() -> network(a).thisServerSends());
+        Harness b = startCore("hb-b", false, null, "sonoran.heartbeat-interval", "10s");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "hb-a".equals(network(b).sender()));
+        for (int i = 0; i < 3; i++) {
+            a.join(a.player("OnA" + i));
+        }
+        for (int i = 0; i < 2; i++) {
+            b.join(b.player("OnB" + i));
+        }
+
+        // Both clocks move together, at twice real time: each server records itself once a real second,
+        // and the sender counts the runs recorded within the last 5 s of its own clock.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            b.platform.advance(Duration.ofSeconds(1));
+            a.platform.advance(Duration.ofSeconds(1));
+            return cad.requestsTo(OperationType.HEARTBEAT).stream().anyMatch(request -> playerCount(request) == 5);
+        });
+        assertThat(cad.requestsTo(OperationType.HEARTBEAT)).as("heartbeats").allSatisfy(request ->
+                assertThat(playerCount(request)).as("a heartbeat counts the sender's players and maybe b's").isIn(3, 5));
+        assertThat(cad.rateLimitedCount()).isZero();
+    }
+
+    private static int playerCount(SandboxRequest request) {
+        return request.json().getAsJsonObject().get("playerCount").getAsInt();
     }
 
     static <T> Map<T, Long> counted(List<T> values) {
