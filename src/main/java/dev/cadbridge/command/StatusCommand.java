@@ -282,7 +282,7 @@ final class StatusCommand implements Subcommand {
         }
         Map<OperationType, Integer> budget = new EnumMap<>(OperationType.class);
         for (OperationType type : OperationType.values()) {
-            if (type.route().kind() == Route.Kind.QUEUED) {
+            if (type.route().kind() != Route.Kind.PROBE) {
                 budget.put(type, type.route().limitPerMinute());
             }
         }

@@ -23,14 +23,14 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
- * The dispatcher the server's code sees in network mode. Every queued operation goes to the network
- * queue for the server that sends for all, so each route's per-key limit holds for the network:
- * those the outbox keeps (kick, attach, detach, close, new dispatch) as stored rows that outlive this
- * server, the others (panic, unit status, 911 and 311, notes, 911 removals, the heartbeat) as rows
- * that live only while this server runs. Their futures complete when the outcome comes back through
- * the database. Request-response routes (link requests, the active units and calls, the version
- * check) have a player waiting on an answer and are sent by this server's own dispatcher.
- * {@link #submit} never blocks.
+ * The dispatcher the server's code sees in network mode. Every operation but the version check goes
+ * to the network queue for the server that sends for all, so each route's per-key limit holds for
+ * the network: those the outbox keeps (kick, attach, detach, close, new dispatch) as stored rows that
+ * outlive this server; the others (panic, unit status, 911 and 311, notes, 911 removals, the
+ * heartbeat, live-map positions, and the request-response routes: link requests, the active units
+ * and calls) as rows that live only while this server runs. Their futures complete when the outcome
+ * comes back through the database. The version check tests this server's own configuration and is
+ * sent by its own dispatcher. {@link #submit} never blocks.
  */
 public final class NetworkDispatcher implements CadDispatcher {
     /**
@@ -38,8 +38,13 @@ public final class NetworkDispatcher implements CadDispatcher {
      * deadline (sent, or expired) unless it died after sending and before writing the outcome.
      */
     static final Duration OUTCOME_GRACE = Duration.ofSeconds(30);
+    /**
+     * The same for a request-response route: someone waits on it, and the sender answers it, or
+     * fails it, within its deadline, so only a sender that died leaves it unanswered.
+     */
+    static final Duration ANSWER_GRACE = Duration.ofSeconds(5);
 
-    private record Awaited(CompletableFuture<CadResult> future, Instant deadline, boolean stored) {}
+    private record Awaited(CompletableFuture<CadResult> future, Instant giveUpAt, Route route) {}
 
     private final CadDispatcher local;
     private final Predicate<PendingOperation> askNetwork;
@@ -72,7 +77,8 @@ public final class NetworkDispatcher implements CadDispatcher {
         Instant now = clock.instant();
         PendingOperation pending = new PendingOperation(newId(), operation, now, now.plus(deadlines.get(operation.type())));
         CompletableFuture<CadResult> future = new CompletableFuture<>();
-        awaited.put(pending.id(), new Awaited(future, pending.deadline(), operation.type().route().stored()));
+        Route route = operation.type().route();
+        awaited.put(pending.id(), new Awaited(future, pending.deadline().plus(route.answersAtOnce() ? ANSWER_GRACE : OUTCOME_GRACE), route));
         if (!askNetwork.test(pending)) {
             // Not stored (the backlog of writes is full while the database is down): sent from here, from memory.
             awaited.remove(pending.id());
@@ -82,7 +88,7 @@ public final class NetworkDispatcher implements CadDispatcher {
     }
 
     static boolean sentByNetwork(OperationType type) {
-        return type.route().kind() == Route.Kind.QUEUED;
+        return type.route().kind() != Route.Kind.PROBE;
     }
 
     /** Operations an earlier run of this server left in the outbox are sent by this server, as before. */
@@ -108,7 +114,7 @@ public final class NetworkDispatcher implements CadDispatcher {
                 "CadBridge stopped before the network's sender answered; the operation is stored and still sent", null);
         CadResult dropped = new CadResult.Failed(FailureKind.SHUT_DOWN,
                 "CadBridge stopped before the network's sender answered; it is sent only if the sender had taken it already", null);
-        awaited.values().forEach(waiting -> waiting.future().complete(waiting.stored() ? saved : dropped));
+        awaited.values().forEach(waiting -> waiting.future().complete(waiting.route().stored() ? saved : dropped));
         awaited.clear();
         return local.close(timeout);
     }
@@ -133,12 +139,18 @@ public final class NetworkDispatcher implements CadDispatcher {
     /** Ends the wait of operations whose outcome is long overdue; returns their ids. */
     List<UUID> giveUpOverdue(Instant now) {
         List<UUID> overdue = awaited.entrySet().stream()
-                .filter(entry -> now.isAfter(entry.getValue().deadline().plus(OUTCOME_GRACE)))
+                .filter(entry -> now.isAfter(entry.getValue().giveUpAt()))
                 .map(Map.Entry::getKey)
                 .toList();
         for (UUID id : overdue) {
-            complete(id, new CadResult.OutcomeUnknown("no outcome came back from the server sending for the network; it may or may"
-                    + " not have reached the CAD. Check the CAD."));
+            Awaited waiting = awaited.get(id);
+            if (waiting != null && waiting.route().answersAtOnce()) {
+                complete(id, new CadResult.Failed(FailureKind.UNREACHABLE, "no answer came back from the server sending for the"
+                        + " network in time; try again in a moment", null));
+            } else {
+                complete(id, new CadResult.OutcomeUnknown("no outcome came back from the server sending for the network; it may or may"
+                        + " not have reached the CAD. Check the CAD."));
+            }
         }
         return overdue;
     }

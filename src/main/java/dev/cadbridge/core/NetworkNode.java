@@ -1,6 +1,7 @@
 package dev.cadbridge.core;
 
 import dev.cadbridge.outbound.CadDispatcher;
+import dev.cadbridge.outbound.CadQueries;
 import dev.cadbridge.outbound.DispatcherSettings;
 import dev.cadbridge.outbound.OutboxListener;
 import dev.cadbridge.outbound.PendingOperation;
@@ -519,7 +520,7 @@ public final class NetworkNode {
 
         @Override
         public CadLinks links() {
-            return local.links();
+            return CadQueries.links(wrapped);
         }
 
         @Override

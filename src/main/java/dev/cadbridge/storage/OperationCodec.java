@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import dev.cadbridge.sonoran.CadOperation;
 import dev.cadbridge.sonoran.InvalidOperationException;
 import dev.cadbridge.sonoran.OperationType;
+import dev.cadbridge.sonoran.Route;
 
 /**
  * Operations as stored in the outbox: JSON of the record, with the type in its own column. Reading
@@ -24,8 +25,8 @@ final class OperationCodec {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new UnreadableOperationException("unknown operation type '" + type + "'");
         }
-        if (operationType.route().kind() != dev.cadbridge.sonoran.Route.Kind.QUEUED) {
-            // Queued routes that are not stored still pass through the database in network mode.
+        if (operationType.route().kind() == Route.Kind.PROBE) {
+            // Every other route passes through the database in network mode, stored or not.
             throw new UnreadableOperationException(type + " is never stored");
         }
         Class<? extends CadOperation> recordClass = operationType.route().recordType();

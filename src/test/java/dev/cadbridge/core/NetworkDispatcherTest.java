@@ -10,6 +10,7 @@ import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.FailureKind;
 import dev.cadbridge.sonoran.KickUnit;
 import dev.cadbridge.sonoran.SetUnitPanic;
+import dev.cadbridge.sonoran.VersionCheck;
 import dev.cadbridge.testing.FakeCad;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,12 +45,26 @@ class NetworkDispatcherTest {
         assertThat(panic).isNotDone();
     }
 
-    /** Someone waits on a query's answer within seconds: it does not take the detour through the database. */
+    /** Someone waits on a query's answer, but the per-key limit is the network's: it goes through the sender too. */
     @Test
-    void aRequestResponseQueryIsSentByThisServerItself() {
-        dispatcher.submit(new ActiveCallsQuery());
-        assertThat(asked).isEmpty();
-        assertThat(local.received()).containsExactly(new ActiveCallsQuery());
+    void aQueryGoesToTheNetworkQueueButTheVersionCheckOfThisServersOwnSetupIsSentHere() {
+        CompletableFuture<CadResult> query = dispatcher.submit(new ActiveCallsQuery());
+        dispatcher.submit(new VersionCheck());
+        assertThat(asked).extracting(PendingOperation::operation).containsExactly(new ActiveCallsQuery());
+        assertThat(local.received()).containsExactly(new VersionCheck());
+        assertThat(query).isNotDone();
+    }
+
+    /** A player waits on a query: when no answer comes back from the sender, they hear so 5 s after its deadline, not 30. */
+    @Test
+    void aQueryWhoseAnswerNeverComesFailsFiveSecondsAfterItsDeadline() {
+        CompletableFuture<CadResult> query = dispatcher.submit(new ActiveCallsQuery());
+        clock.advance(Duration.ofSeconds(30).plus(NetworkDispatcher.ANSWER_GRACE));
+        assertThat(dispatcher.giveUpOverdue(clock.instant())).isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(dispatcher.giveUpOverdue(clock.instant())).hasSize(1);
+        assertThat(query.join()).isInstanceOfSatisfying(CadResult.Failed.class,
+                failed -> assertThat(failed.kind()).isEqualTo(FailureKind.UNREACHABLE));
     }
 
     @Test

@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cadbridge.core.CadConnections;
 import dev.cadbridge.core.PluginStorage;
+import dev.cadbridge.outbound.CadQueries;
 import dev.cadbridge.outbound.SonoranDispatcher;
 import dev.cadbridge.network.NetworkStatus;
 import dev.cadbridge.sandbox.SandboxEvent;
 import dev.cadbridge.sandbox.SonoranSandbox;
+import dev.cadbridge.sonoran.ActiveCall;
+import dev.cadbridge.sonoran.CadRequestException;
 import dev.cadbridge.sonoran.CadResult;
 import dev.cadbridge.sonoran.Emergency911;
 import dev.cadbridge.sonoran.FailureKind;
@@ -16,6 +19,7 @@ import dev.cadbridge.sonoran.KickUnit;
 import dev.cadbridge.sonoran.SetUnitPanic;
 import dev.cadbridge.sonoran.SetUnitStatus;
 import dev.cadbridge.sonoran.OperationType;
+import dev.cadbridge.testing.FakePlayer;
 import dev.cadbridge.testing.Harness;
 import dev.cadbridge.sandbox.SandboxCall;
 import dev.cadbridge.sandbox.SandboxFault;
@@ -449,6 +453,57 @@ abstract class NetworkModeContract {
         // Merged across the network: one request per status value and one for the panics, give or take a claim.
         assertThat(statusRequests).isLessThanOrEqualTo(9);
         assertThat(panicRequests).isLessThanOrEqualTo(3);
+    }
+
+    /**
+     * The request-response routes share the key's limits too: six asks for the open calls (5 a
+     * minute) from four servers at once meet no 429 (each server alone would send its own and the
+     * sixth would get one): the sender answers what its pacing allows within the asks' 30 s and tells
+     * the rest at once how long to wait. A player on a server that does not send gets their link code
+     * through the sender.
+     */
+    @Test
+    void queriesAndLinkRequestsFromServersThatDoNotSendAreAnsweredThroughTheSenderWithinTheKeysLimits() {
+        List<Harness> four = startFourAndAwaitOneSender();
+        long call = cad.addCall("Network call", "Main St");
+        // An ask's 30 s deadline is set by its server's clock and judged by the sender's dispatcher, which reads the real time.
+        Instant realNow = Instant.now();
+        four.forEach(core -> core.clock.set(realNow));
+        List<CompletableFuture<List<ActiveCall>>> asks = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            asks.add(CadQueries.activeCalls(four.get(i % 4).core.dispatcher()));
+        }
+        List<Object> outcomes = asks.stream().map(ask -> ask.handle((calls, error) -> error == null ? (Object) calls : error.getCause())
+                .orTimeout(60, TimeUnit.SECONDS).join()).toList();
+        // One sender paces the route for all: what it cannot send before the ask's deadline is told so
+        // at once, with the wait, rather than sent into a 429.
+        assertThat(outcomes).allSatisfy(outcome -> {
+            if (outcome instanceof List<?> calls) {
+                assertThat(calls).extracting(listed -> ((ActiveCall) listed).callId()).contains(call);
+            } else {
+                assertThat(outcome).isInstanceOfSatisfying(CadRequestException.class, refused -> {
+                    assertThat(refused.kind()).isEqualTo(FailureKind.RATE_LIMITED.name());
+                    assertThat(refused.getMessage()).contains("try again in");
+                });
+            }
+        });
+        assertThat(outcomes).filteredOn(List.class::isInstance).isNotEmpty();
+        assertThat(cad.requestsTo(OperationType.ACTIVE_CALLS)).hasSizeLessThanOrEqualTo(5);
+        assertThat(cad.rateLimitedCount()).as("429 answers").isZero();
+        System.out.printf("network %s: 6 asks for the open calls from 4 servers at once: %d answered, %d told to wait, %d requests, %d x 429%n",
+                type(), outcomes.stream().filter(List.class::isInstance).count(), outcomes.stream().filter(CadRequestException.class::isInstance).count(),
+                cad.requestsTo(OperationType.ACTIVE_CALLS).size(), cad.rateLimitedCount());
+
+        Harness asker = four.stream().filter(core -> !network(core).thisServerSends()).findFirst().orElseThrow();
+        FakePlayer alex = asker.join(asker.player("Alex"));
+        asker.run(alex, "link");
+        await().atMost(Duration.ofSeconds(30)).until(() -> cad.liveLinkCode(alex.uniqueId().toString()).isPresent());
+        String code = cad.liveLinkCode(alex.uniqueId().toString()).orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            asker.platform.runMainTasks();
+            return alex.messages().stream().anyMatch(line -> line.contains("code=" + code));
+        });
+        assertThat(cad.violations()).isEmpty();
     }
 
     /**
