@@ -288,7 +288,8 @@ final class StatusCommand implements Subcommand {
         }
         DispatcherStatus sending = network.sending();
         String used = sending == null || sending.counters() == null ? ""
-                : "; sent " + sending.counters().requests() + " requests, rate-limited " + sending.counters().rateLimited()
+                : "; sent " + sending.counters().requests() + (sending.counters().requests() == 1 ? " request" : " requests")
+                        + ", rate-limited " + sending.counters().rateLimited()
                         + (sending.counters().rateLimited() == 1 ? " time" : " times");
         lines.add(StatusLine.info("Shared budget", "per minute for the whole network: " + perType(budget, " ", ", ") + used));
         return lines;

@@ -194,7 +194,7 @@ abstract class NetworkModeContract {
         assertThat(sender.console.messages()).anySatisfy(line -> assertThat(line)
                         .startsWith("Network: this server (" + senderName + ") sends for 4 servers"))
                 .anySatisfy(line -> assertThat(line).containsPattern("; sent " + cad.requestsTo(OperationType.KICK).size()
-                        + " requests, rate-limited 0 times$"));
+                        + (cad.requestsTo(OperationType.KICK).size() == 1 ? " request" : " requests") + ", rate-limited 0 times$"));
         sender.console.messages().forEach(System.out::println);
     }
 
