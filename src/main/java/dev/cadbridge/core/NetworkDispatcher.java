@@ -30,7 +30,9 @@ import java.util.function.Predicate;
  * heartbeat, live-map positions, and the request-response routes: link requests, the active units
  * and calls) as rows that live only while this server runs. Their futures complete when the outcome
  * comes back through the database. The version check tests this server's own configuration and is
- * sent by its own dispatcher. {@link #submit} never blocks.
+ * sent by its own dispatcher. While the database does not answer (or network mode is not on yet)
+ * this server sends everything itself, as without network mode: operations still go out, paced by
+ * this server alone. {@link #submit} never blocks.
  */
 public final class NetworkDispatcher implements CadDispatcher {
     /**
@@ -50,17 +52,18 @@ public final class NetworkDispatcher implements CadDispatcher {
     private final Predicate<PendingOperation> askNetwork;
     private final Map<OperationType, Duration> deadlines;
     private final Clock clock;
-    private final BooleanSupplier networkOn;
+    /** Whether operations go through the network now: network mode is on and the database answers. */
+    private final BooleanSupplier viaNetwork;
     private final Map<UUID, Awaited> awaited = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     NetworkDispatcher(CadDispatcher local, Predicate<PendingOperation> askNetwork, Map<OperationType, Duration> deadlines,
-                      Clock clock, BooleanSupplier networkOn) {
+                      Clock clock, BooleanSupplier viaNetwork) {
         this.local = local;
         this.askNetwork = askNetwork;
         this.deadlines = deadlines;
         this.clock = clock;
-        this.networkOn = networkOn;
+        this.viaNetwork = viaNetwork;
     }
 
     /** This server's own dispatcher: what it sends itself, and, while it is the sender, nothing else. */
@@ -71,7 +74,7 @@ public final class NetworkDispatcher implements CadDispatcher {
     @Override
     public CompletableFuture<CadResult> submit(CadOperation operation) {
         Objects.requireNonNull(operation, "operation");
-        if (closed || !sentByNetwork(operation.type()) || !networkOn.getAsBoolean()) {
+        if (closed || !sentByNetwork(operation.type()) || !viaNetwork.getAsBoolean()) {
             return local.submit(operation);
         }
         Instant now = clock.instant();

@@ -139,7 +139,7 @@ public final class NetworkNode {
             this.sonoran = settings;
             this.dispatcherSettings = dispatcherSettings;
             NetworkDispatcher wrapped = new NetworkDispatcher(local.dispatcher(), outbox::askNetwork, dispatcherSettings.deadlines(),
-                    clock, () -> on);
+                    clock, () -> on && !outbox.databaseUnavailable());
             this.dispatcher = wrapped;
             ensureRunning();
             wake();

@@ -151,6 +151,14 @@ public final class SqlOutbox implements OutboxListener {
         return true;
     }
 
+    /**
+     * Network mode: the database is known not to answer, so the network cannot coordinate; what this
+     * server would ask of it is better sent by itself, as without network mode.
+     */
+    public boolean databaseUnavailable() {
+        return database.health.connection() == StorageStatus.Connection.UNAVAILABLE;
+    }
+
     /** Network mode: the answer to an operation this run asked for has arrived; nothing more is written for it. */
     public void answeredByNetwork(UUID id) {
         askedOfNetwork.remove(id);

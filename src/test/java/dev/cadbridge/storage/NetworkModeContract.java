@@ -573,6 +573,31 @@ abstract class NetworkModeContract {
         return request.json().getAsJsonObject().get("playerCount").getAsInt();
     }
 
+    /**
+     * Without the database the network cannot coordinate: once this server's storage counts as
+     * unavailable, its panic and its kick go out from the server itself, as without network mode,
+     * instead of waiting for a database that does not answer.
+     */
+    @Test
+    void whileTheDatabaseIsSilentAServerSendsItsOwnOperationsInsteadOfWaitingForTheNetwork() throws Exception {
+        cad.setRateLimitsEnabled(false);
+        StorageConfig db = TestDatabases.config(type(), prefix, "proxy");
+        try (TcpProxy proxy = new TcpProxy(db.host(), db.port())) {
+            Harness silent = startCore("net-silent", true, proxy);
+            await().atMost(Duration.ofSeconds(30)).until(() -> network(silent).thisServerSends());
+            proxy.blackhole();
+            await().atMost(Duration.ofSeconds(40))
+                    .until(() -> silent.core.storageStatus().orElseThrow().connection() == StorageStatus.Connection.UNAVAILABLE);
+            cad.logIn("silent-unit");
+            CompletableFuture<CadResult> panic = silent.core.dispatcher().submit(new SetUnitPanic(List.of("silent-unit"), true));
+            CompletableFuture<CadResult> kick = silent.core.dispatcher().submit(new KickUnit("silent-kick", "AFK"));
+            assertThat(panic.orTimeout(15, TimeUnit.SECONDS).join()).isInstanceOf(CadResult.Delivered.class);
+            assertThat(kick.orTimeout(15, TimeUnit.SECONDS).join()).isInstanceOf(CadResult.Delivered.class);
+            assertThat(cad.deliveredKicks()).extracting(SandboxEvent.Kick::unitId).containsExactly("silent-kick");
+            proxy.restore();
+        }
+    }
+
     static <T> Map<T, Long> counted(List<T> values) {
         return values.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
