@@ -327,26 +327,12 @@ abstract class NetworkModeContract {
         });
         Map<String, Long> created = counted(cad.createdCalls().stream().map(SandboxCall::title).toList());
         assertThat(created).as("no new dispatch created twice").allSatisfy((title, count) -> assertThat(count).isEqualTo(1));
-        dispatches.forEach((title, result) -> {
-            CadResult outcome = result.join();
-            if (outcome instanceof CadResult.Delivered) {
-                assertThat(created).as("delivered dispatch %s exists", title).containsKey(title);
-            } else {
-                assertThat(outcome).as(title).isInstanceOf(CadResult.OutcomeUnknown.class);
-            }
-        });
+        assertDeliveredOnlyIfReached(dispatches, created);
         // A 911 call, stored or not, is never sent twice either: its in-flight mark is committed first.
         Map<String, Long> reached911 = counted(cad.requestsTo(OperationType.EMERGENCY_911).stream()
                 .map(request -> request.json().getAsJsonObject().get("description").getAsString()).toList());
         assertThat(reached911).as("no 911 call sent twice").allSatisfy((call, count) -> assertThat(count).isEqualTo(1));
-        calls911.forEach((description, result) -> {
-            CadResult outcome = result.join();
-            if (outcome instanceof CadResult.Delivered) {
-                assertThat(reached911).as("delivered 911 %s reached the CAD", description).containsKey(description);
-            } else {
-                assertThat(outcome).as(description).isInstanceOf(CadResult.OutcomeUnknown.class);
-            }
-        });
+        assertDeliveredOnlyIfReached(calls911, reached911);
         long unknown = dispatches.values().stream().filter(result -> result.join() instanceof CadResult.OutcomeUnknown).count();
         long unknown911 = calls911.values().stream().filter(result -> result.join() instanceof CadResult.OutcomeUnknown).count();
         System.out.printf("network %s failover: %d kicks delivered, %d dispatches created, %d outcome unknown;"
@@ -596,6 +582,18 @@ abstract class NetworkModeContract {
             assertThat(cad.deliveredKicks()).extracting(SandboxEvent.Kick::unitId).containsExactly("silent-kick");
             proxy.restore();
         }
+    }
+
+    /** Operations that must not be created twice: delivered ones exist in the CAD, the others end "outcome unknown". */
+    private static void assertDeliveredOnlyIfReached(Map<String, CompletableFuture<CadResult>> asked, Map<String, Long> reached) {
+        asked.forEach((name, result) -> {
+            CadResult outcome = result.join();
+            if (outcome instanceof CadResult.Delivered) {
+                assertThat(reached).as("delivered %s reached the CAD", name).containsKey(name);
+            } else {
+                assertThat(outcome).as(name).isInstanceOf(CadResult.OutcomeUnknown.class);
+            }
+        });
     }
 
     static <T> Map<T, Long> counted(List<T> values) {
