@@ -276,6 +276,11 @@ final class StatusCommand implements Subcommand {
             String since = network.senderSince() == null ? "" : " since " + RelativeTime.ago(network.senderSince(), now);
             lines.add(StatusLine.good("Network", who + " sends for " + servers + since + failover + "; " + queue));
         }
+        if (network.serverIds().size() > 1) {
+            lines.add(StatusLine.warning("Network", "the servers use different sonoran.server-id values " + network.serverIds()
+                    + "; the sender sends everything as its own",
+                    "give every server of the network the same sonoran.server-id"));
+        }
         if (network.sameNameRuns() > 0) {
             lines.add(StatusLine.warning("Network", "another CadBridge is running with storage.server-name " + network.serverName(),
                     "give every server its own storage.server-name"));

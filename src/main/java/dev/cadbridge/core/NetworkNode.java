@@ -93,6 +93,7 @@ public final class NetworkNode {
     /** Players on this server at its last heartbeat; -1 before the first. */
     private volatile int playersHere = -1;
     private boolean sameNameReported;
+    private boolean mixedServerIdsReported;
     private long nextRecordNanos;
     private long nextForgetNanos;
 
@@ -181,7 +182,7 @@ public final class NetworkNode {
                 current != null ? tookOverFrom : seen == null ? null : seen.tookOverFrom(),
                 seen == null ? 1 : seen.serverNames(), seen == null ? Map.of() : seen.queued(),
                 current == null ? null : current.connection.dispatcher().status(),
-                seen == null ? 0 : seen.sameNameRuns().size());
+                seen == null ? 0 : seen.sameNameRuns().size(), seen == null ? Set.of() : seen.serverIds());
     }
 
     /**
@@ -488,12 +489,20 @@ public final class NetworkNode {
             return;
         }
         nextRecordNanos = System.nanoTime() + timing.recordEvery().toNanos();
-        NetworkStore.View seen = store.recordRun(now, senderSince, tookOverFrom, playersHere, timing.aliveWithin());
+        SonoranSettings settings = sonoran;
+        NetworkStore.View seen = store.recordRun(now, senderSince, tookOverFrom, playersHere, settings == null ? -1 : settings.serverId(),
+                timing.aliveWithin());
         view = seen;
         if (!on && mode == NetworkMode.AUTO && seen.serverNames() > 1) {
             on = true;
             logger.info("Network mode is on: " + seen.serverNames() + " servers share this database (network.enabled: auto).");
             wake();
+        }
+        if (seen.serverIds().size() > 1 && !mixedServerIdsReported) {
+            mixedServerIdsReported = true;
+            logger.warning("The servers of this network use different sonoran.server-id values " + seen.serverIds()
+                    + ", but one server sends for all, each operation as its own server id. Give every server of the network"
+                    + " the same sonoran.server-id, or give servers with another server id their own database (or table-prefix).");
         }
         if (!seen.sameNameRuns().isEmpty() && !sameNameReported) {
             sameNameReported = true;

@@ -18,7 +18,9 @@ import java.util.Map;
  * @param queued        the network queue by operation type, not yet finished
  * @param sending       this run's sending dispatcher (the shared budget), null unless it sends
  * @param sameNameRuns  other live runs that use this server's name
+ * @param serverIds     the {@code sonoran.server-id}s of the live servers: more than one is a mistake,
+ *                      since the sender sends every operation as its own
  */
 public record NetworkStatus(boolean on, String serverName, String sender, boolean thisServerSends, Instant senderSince,
                             String tookOverFrom, int serverNames, Map<OperationType, Integer> queued, DispatcherStatus sending,
-                            int sameNameRuns) {}
+                            int sameNameRuns, java.util.Set<Integer> serverIds) {}

@@ -440,28 +440,33 @@ public final class NetworkStore {
 
     /**
      * What /cad status shows about the network, and {@code playersOnline}, the players on all live
-     * runs as each last counted them (the network's heartbeat sends it).
+     * runs as each last counted them (the network's heartbeat sends it); {@code serverIds}, the
+     * {@code sonoran.server-id}s of the live runs.
      */
     public record View(String sender, Instant senderSince, String tookOverFrom, int serverNames,
-                       Map<OperationType, Integer> queued, List<String> sameNameRuns, int playersOnline) {}
+                       Map<OperationType, Integer> queued, List<String> sameNameRuns, int playersOnline,
+                       Set<Integer> serverIds) {}
 
     /**
      * Records that this run is alive (and whether it sends: {@code senderSince}, null when not),
      * removes runs long gone, and reads the network's state. {@code tookOverFrom} is the server that
      * sent before this one, when this run just became the sender; {@code players} is this server's
-     * count at its last heartbeat, -1 before the first.
+     * count at its last heartbeat, -1 before the first, and {@code sonoranServerId} its {@code sonoran.server-id}, -1 before it is known.
      */
-    public View recordRun(Instant now, Instant senderSince, String tookOverFrom, int players, Duration aliveWithin) throws SQLException {
+    public View recordRun(Instant now, Instant senderSince, String tookOverFrom, int players, int sonoranServerId,
+                          Duration aliveWithin) throws SQLException {
         return database.withConnection(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE " + database.tables.networkRuns()
-                    + " SET server_name = ?, seen_at = ?, sender_since = ?, took_over_from = ?, player_count = ? WHERE run_id = ?")) {
-                bindRun(update, now, senderSince, tookOverFrom, players);
-                update.setString(6, runId);
+                    + " SET server_name = ?, seen_at = ?, sender_since = ?, took_over_from = ?, player_count = ?, server_id = ?"
+                    + " WHERE run_id = ?")) {
+                bindRun(update, now, senderSince, tookOverFrom, players, sonoranServerId);
+                update.setString(7, runId);
                 if (update.executeUpdate() == 0) {
                     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + database.tables.networkRuns()
-                            + " (server_name, seen_at, sender_since, took_over_from, player_count, run_id) VALUES (?, ?, ?, ?, ?, ?)")) {
-                        bindRun(insert, now, senderSince, tookOverFrom, players);
-                        insert.setString(6, runId);
+                            + " (server_name, seen_at, sender_since, took_over_from, player_count, server_id, run_id)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        bindRun(insert, now, senderSince, tookOverFrom, players, sonoranServerId);
+                        insert.setString(7, runId);
                         insert.executeUpdate();
                     }
                 }
@@ -475,8 +480,8 @@ public final class NetworkStore {
         });
     }
 
-    private void bindRun(PreparedStatement statement, Instant now, Instant senderSince, String tookOverFrom, int players)
-            throws SQLException {
+    private void bindRun(PreparedStatement statement, Instant now, Instant senderSince, String tookOverFrom, int players,
+                         int sonoranServerId) throws SQLException {
         statement.setString(1, serverName);
         statement.setLong(2, now.toEpochMilli());
         if (senderSince == null) {
@@ -485,10 +490,16 @@ public final class NetworkStore {
             statement.setLong(3, senderSince.toEpochMilli());
         }
         statement.setString(4, tookOverFrom);
-        if (players < 0) {
-            statement.setNull(5, java.sql.Types.INTEGER);
+        setOptional(statement, 5, players);
+        setOptional(statement, 6, sonoranServerId);
+    }
+
+    /** Negative: not known. */
+    private static void setOptional(PreparedStatement statement, int index, int value) throws SQLException {
+        if (value < 0) {
+            statement.setNull(index, java.sql.Types.INTEGER);
         } else {
-            statement.setInt(5, players);
+            statement.setInt(index, value);
         }
     }
 
@@ -504,8 +515,9 @@ public final class NetworkStore {
         Set<String> names = new java.util.HashSet<>();
         List<String> sameName = new ArrayList<>();
         int playersOnline = 0;
+        Set<Integer> serverIds = new java.util.TreeSet<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT run_id, server_name, seen_at, sender_since, took_over_from, player_count FROM " + database.tables.networkRuns())) {
+                "SELECT run_id, server_name, seen_at, sender_since, took_over_from, player_count, server_id FROM " + database.tables.networkRuns())) {
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     String run = result.getString(1).strip();
@@ -523,6 +535,10 @@ public final class NetworkStore {
                     int players = result.getInt(6);
                     if (alive && !result.wasNull()) {
                         playersOnline += players;
+                    }
+                    int sonoranServerId = result.getInt(7);
+                    if (alive && !result.wasNull()) {
+                        serverIds.add(sonoranServerId);
                     }
                     if (alive && name.equals(serverName) && !run.equals(runId)) {
                         sameName.add(run);
@@ -557,6 +573,6 @@ public final class NetworkStore {
             }
         }
         return new View(sender, sender == null ? null : Instant.ofEpochMilli(senderSince), tookOverFrom, names.size(),
-                Map.copyOf(queued), List.copyOf(liveTwins), playersOnline);
+                Map.copyOf(queued), List.copyOf(liveTwins), playersOnline, java.util.Collections.unmodifiableSet(serverIds));
     }
 }

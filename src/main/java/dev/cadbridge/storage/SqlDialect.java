@@ -265,8 +265,9 @@ enum SqlDialect {
                 new Migration(1, "identities and outbox", List.copyOf(version1)),
                 new Migration(2, "tables hold all of Unicode (MariaDB/MySQL: utf8mb4)", version2(tables)),
                 new Migration(3, "network mode: results for the asking server, runs and the sender", version3),
-                new Migration(4, "network mode: each run's player count, for the network's heartbeat",
-                        List.of("ALTER TABLE " + tables.networkRuns() + " ADD COLUMN player_count INTEGER")));
+                new Migration(4, "network mode: each run's player count and sonoran.server-id",
+                        List.of("ALTER TABLE " + tables.networkRuns() + " ADD COLUMN player_count INTEGER",
+                                "ALTER TABLE " + tables.networkRuns() + " ADD COLUMN server_id INTEGER")));
     }
 
     /** Appended to CREATE TABLE of tables added after version 2, so they hold all of Unicode from the start. */

@@ -584,6 +584,22 @@ abstract class NetworkModeContract {
         }
     }
 
+    /** One sender sends everything as its own server id: servers configured with different ones are told so, in the log and the status. */
+    @Test
+    void serversWithDifferentServerIdsAreToldTheyCannotShareOneSender() {
+        cad.setServerIds(1, 2);
+        Harness first = startCore("ids-a", true);
+        Harness second = startCore("ids-b", true, null, "sonoran.server-id", 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> network(first).serverIds().size() == 2 && network(second).serverIds().size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> List.of(first, second).stream().allMatch(core -> core.platform.log().stream()
+                .anyMatch(line -> line.contains("use different sonoran.server-id values [1, 2]"))));
+        second.console.clearMessages();
+        second.run(second.console, "status");
+        awaitStatus(second);
+        assertThat(second.console.messages()).anySatisfy(line -> assertThat(line)
+                .contains("the servers use different sonoran.server-id values [1, 2]; the sender sends everything as its own"));
+    }
+
     /** Operations that must not be created twice: delivered ones exist in the CAD, the others end "outcome unknown". */
     private static void assertDeliveredOnlyIfReached(Map<String, CompletableFuture<CadResult>> asked, Map<String, Long> reached) {
         asked.forEach((name, result) -> {
