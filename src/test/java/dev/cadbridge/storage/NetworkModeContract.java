@@ -35,6 +35,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -57,6 +59,8 @@ abstract class NetworkModeContract {
     final String prefix = TestDatabases.freshPrefix();
     final SonoranSandbox cad = new SonoranSandbox(Clock.systemUTC());
     final List<Harness> cores = new ArrayList<>();
+    /** The config each core started with ("dotted.key", value, ...), for tests that reload it. */
+    final Map<Harness, List<Object>> startedWith = new ConcurrentHashMap<>();
     /** All cores read one frozen clock: operation deadlines are compared across servers. */
     final Instant frozenNow = Instant.now();
 
@@ -106,6 +110,7 @@ abstract class NetworkModeContract {
                 "storage.server-name", serverName));
         settings.addAll(List.of(extra));
         h.configure(settings.toArray());
+        startedWith.put(h, settings);
         h.connectionFactory = unpaced
                 ? (sonoran, dispatcherSettings, outbox) -> CadConnections.of(
                         SandboxDispatchers.start(cad.port(), cad.apiKey(), outbox, Clock.systemUTC(), h.platform.logger()))
@@ -404,6 +409,79 @@ abstract class NetworkModeContract {
             });
             assertThat(network(cutOff).thisServerSends()).isFalse();
         }
+    }
+
+    /**
+     * An owner switches the CAD connection off with /cad reload (the key removed) and on again: while
+     * it is off another server sends for the network, and this one stops all its network threads;
+     * once it is on again it runs one election and one worker, and sends for the network when it
+     * is elected.
+     */
+    @Test
+    void aSenderWhoseConnectionIsSwitchedOffAndOnByReloadHandsOverAndLaterSendsAgainWithOneElection() {
+        cad.setRateLimitsEnabled(false);
+        long electionsBefore = threadsNamed(ELECTION_THREAD);
+        long workersBefore = threadsNamed(WORKER_THREAD);
+        ExecutorService async = Executors.newCachedThreadPool();
+        try {
+            Harness reloaded = startCore("reload-a", true);
+            reloaded.platform.runAsyncOn(async); // as on a real server: the old connection drains off the server thread
+            await().atMost(Duration.ofSeconds(30)).until(() -> network(reloaded).thisServerSends());
+            Harness other = startCore("reload-b", true);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "reload-a".equals(network(other).sender()));
+            assertThat(threadsNamed(ELECTION_THREAD)).isEqualTo(electionsBefore + 2);
+
+            reloaded.configure(withSetting(startedWith.get(reloaded), "sonoran.api-key", ""));
+            reloaded.run(reloaded.console, "reload");
+            awaitOnMain(reloaded, () -> reloaded.core.unavailableReason().isPresent());
+            await().atMost(Duration.ofSeconds(30)).until(() -> network(other).thisServerSends());
+            await().atMost(Duration.ofSeconds(10)).until(() -> threadsNamed(ELECTION_THREAD) == electionsBefore + 1
+                    && threadsNamed(WORKER_THREAD) == workersBefore + 1);
+            assertThat(network(reloaded).thisServerSends()).isFalse();
+            assertThat(other.core.dispatcher().submit(new KickUnit("while-off", "AFK")).orTimeout(30, TimeUnit.SECONDS).join())
+                    .isInstanceOf(CadResult.Delivered.class);
+
+            reloaded.configure(startedWith.get(reloaded).toArray());
+            reloaded.run(reloaded.console, "reload");
+            awaitOnMain(reloaded, () -> reloaded.core.unavailableReason().isEmpty());
+            // The other server still holds the lock; when it stops, the reloaded one takes over.
+            other.core.disable();
+            cores.remove(other);
+            await().atMost(Duration.ofSeconds(30)).until(() -> network(reloaded).thisServerSends());
+            Harness asker = startCore("reload-c", true);
+            assertThat(asker.core.dispatcher().submit(new KickUnit("after-on", "AFK")).orTimeout(30, TimeUnit.SECONDS).join())
+                    .isInstanceOf(CadResult.Delivered.class);
+            assertThat(network(asker).thisServerSends()).isFalse();
+
+            assertThat(counted(cad.deliveredKicks().stream().map(SandboxEvent.Kick::unitId).toList()))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("while-off", 1L, "after-on", 1L));
+            assertThat(threadsNamed(ELECTION_THREAD)).as("election threads of reload-a and reload-c").isEqualTo(electionsBefore + 2);
+            assertThat(threadsNamed(WORKER_THREAD)).as("network workers of reload-a and reload-c").isEqualTo(workersBefore + 2);
+        } finally {
+            async.shutdown();
+        }
+    }
+
+    private static final String ELECTION_THREAD = "CadBridge-Network-Election";
+    private static final String WORKER_THREAD = "CadBridge-Network";
+
+    static long threadsNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.isAlive() && thread.getName().equals(name)).count();
+    }
+
+    /** {@code settings} with one key set to another value (a later key wins). */
+    static Object[] withSetting(List<Object> settings, String key, Object value) {
+        List<Object> changed = new ArrayList<>(settings);
+        changed.add(key);
+        changed.add(value);
+        return changed.toArray();
+    }
+
+    static void awaitOnMain(Harness core, java.util.concurrent.Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            core.platform.runMainTasks();
+            return condition.call();
+        });
     }
 
     /**
