@@ -43,7 +43,10 @@ import java.util.logging.Logger;
  * <p>Sending stops at once when the lock may be lost: a request goes on the wire only while the
  * election connection answered within the last {@link Timing#fresh}; when it does not answer
  * within the election silence its session, and the lock, are given up and the sending dispatcher
- * is closed (its request cancelled), so a sender cut off from the database stops.
+ * is closed (its request cancelled), so a sender cut off from the database stops. The lock is
+ * given up too when the election connection answers but the worker's calls on the other
+ * connections have not for {@link Timing#aliveWithin}: a sender that can neither take work nor
+ * write outcomes would otherwise keep every other server from sending.
  */
 public final class NetworkNode {
 
@@ -83,6 +86,8 @@ public final class NetworkNode {
     private volatile String tookOverFrom;
     /** Monotonic time of the election connection's last answer while holding the lock; 0 while not holding it. */
     private volatile long confirmedAtNanos;
+    /** Monotonic time the worker's last regular database call (recording this run, taking work) answered; 0 before the first. */
+    private volatile long workerAnsweredAtNanos;
 
     /** Rows this run took as the sender and still owes an outcome for: id to the server that asked. */
     private final Map<UUID, String> askedBy = new ConcurrentHashMap<>();
@@ -250,6 +255,15 @@ public final class NetworkNode {
         if (!on || factory == null || !store.ready()) {
             return;
         }
+        if (!workerReachesDatabase()) {
+            if (sender != null) {
+                stopSending("its other connections to the database do not answer, so it can neither take operations nor"
+                        + " write their outcomes", Duration.ZERO);
+            }
+            confirmedAtNanos = 0;
+            store.releaseSenderLock();
+            return;
+        }
         boolean held;
         try {
             held = store.holdSenderLock();
@@ -273,6 +287,11 @@ public final class NetworkNode {
                 stopSending("it lost its connection to the database, and with it the sender lock", Duration.ZERO);
             }
         }
+    }
+
+    private boolean workerReachesDatabase() {
+        long answeredAt = workerAnsweredAtNanos;
+        return answeredAt != 0 && System.nanoTime() - answeredAt < timing.aliveWithin().toNanos();
     }
 
     private void startSending() {
@@ -437,6 +456,7 @@ public final class NetworkNode {
 
     private void take(Sender current, Instant now) throws SQLException {
         NetworkStore.Claims claims = store.claim(now, CLAIM_LIMIT);
+        workerAnsweredAtNanos = System.nanoTime();
         outcomes.addAll(claims.settled());
         List<UUID> notHanded = new ArrayList<>();
         synchronized (sendingGuard) {
@@ -488,6 +508,7 @@ public final class NetworkNode {
         }
         nextRecordNanos = System.nanoTime() + timing.recordEvery().toNanos();
         NetworkStore.View seen = store.recordRun(now, senderSince, tookOverFrom, playersHere, timing.aliveWithin());
+        workerAnsweredAtNanos = System.nanoTime();
         view = seen;
         if (!on && mode == NetworkMode.AUTO && seen.serverNames() > 1) {
             on = true;

@@ -412,6 +412,77 @@ abstract class NetworkModeContract {
     }
 
     /**
+     * The sender's election connection still answers, but every other connection it has to the
+     * database hangs (a pool stuck behind a firewall that dropped those flows, say): it can neither
+     * take work nor write outcomes, so it must not keep the lock. Another server takes over and
+     * delivers what is asked meanwhile, once; nothing the stuck sender held is lost.
+     */
+    @Test
+    void aSenderWhoseOtherDatabaseConnectionsHangWhileItsElectionAnswersHandsOverAndNothingIsLostOrSentTwice() throws Exception {
+        cad.setRateLimitsEnabled(false);
+        StorageConfig db = TestDatabases.config(type(), prefix, "proxy");
+        try (TcpProxy proxy = new TcpProxy(db.host(), db.port())) {
+            Harness stuck = startCore("net-stuck", true, proxy);
+            await().atMost(Duration.ofSeconds(30)).until(() -> network(stuck).thisServerSends());
+            Harness other = startCore("net-well", true);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "net-stuck".equals(network(other).sender()));
+            assertThat(other.core.dispatcher().submit(new KickUnit("before-hang", "AFK")).orTimeout(30, TimeUnit.SECONDS).join())
+                    .isInstanceOf(CadResult.Delivered.class);
+
+            proxy.blackholeAllBut(clientPortHoldingTheSenderLock(db));
+            Instant hungAt = Instant.now();
+            Map<String, CompletableFuture<CadResult>> kicks = new LinkedHashMap<>();
+            for (int i = 0; i < 20; i++) {
+                kicks.put("hang-unit-" + i, other.core.dispatcher().submit(new KickUnit("hang-unit-" + i, "AFK")));
+            }
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> network(other).thisServerSends());
+            } finally {
+                System.out.println("after the hang: " + network(stuck) + " / " + network(other));
+            }
+            Duration handedOver = Duration.between(hungAt, Instant.now());
+            for (int i = 20; i < 40; i++) {
+                kicks.put("hang-unit-" + i, other.core.dispatcher().submit(new KickUnit("hang-unit-" + i, "AFK")));
+            }
+            // Delivered while the stuck server's pool still hangs.
+            CompletableFuture.allOf(kicks.values().toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();
+            assertThat(network(stuck).thisServerSends()).isFalse();
+            System.out.printf("network %s: a sender whose pool hangs handed over %d ms after the hang%n", type(), handedOver.toMillis());
+
+            proxy.restore();
+            await().atMost(Duration.ofSeconds(60)).until(() -> network(other).queued().isEmpty());
+            Map<String, Long> kicked = counted(cad.deliveredKicks().stream().map(SandboxEvent.Kick::unitId).toList());
+            kicks.forEach((unit, result) -> {
+                assertThat(result.join()).as(unit).isInstanceOf(CadResult.Delivered.class);
+                assertThat(kicked.get(unit)).as("times %s reached the CAD", unit).isEqualTo(1);
+            });
+            assertThat(kicked.get("before-hang")).isEqualTo(1);
+            assertThat(network(stuck).thisServerSends()).isFalse();
+        }
+    }
+
+    /** The port the database sees for the connection that holds the network's sender lock. */
+    private int clientPortHoldingTheSenderLock(StorageConfig db) throws Exception {
+        String lock = NetworkStore.senderLockName(db);
+        try (Connection connection = TestDatabases.open(TestDatabases.config(type(), prefix, "lookup"), dataFolder);
+             java.sql.PreparedStatement select = connection.prepareStatement(type() == StorageType.MARIADB
+                     ? "SELECT HOST FROM information_schema.PROCESSLIST WHERE ID = IS_USED_LOCK(?)"
+                     : "SELECT a.client_port FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory'"
+                             + " AND l.granted AND l.objsubid = 1 AND ((l.classid::bigint << 32) | l.objid::bigint) = ?")) {
+            if (type() == StorageType.MARIADB) {
+                select.setString(1, RunLocks.MariaDbNamedLock.name(lock));
+            } else {
+                select.setLong(1, RunLocks.PostgresAdvisoryLock.key(lock));
+            }
+            try (java.sql.ResultSet result = select.executeQuery()) {
+                assertThat(result.next()).as("a session holds the sender lock").isTrue();
+                String host = result.getString(1);
+                return Integer.parseInt(host.substring(host.lastIndexOf(':') + 1));
+            }
+        }
+    }
+
+    /**
      * An owner switches the CAD connection off with /cad reload (the key removed) and on again: while
      * it is off another server sends for the network, and this one stops all its network threads;
      * once it is on again it runs one election and one worker, and sends for the network when it
