@@ -74,6 +74,11 @@ public final class NetworkNode {
 
     private volatile boolean on;
     private volatile boolean stopping;
+    /** One {@link #stop} at a time. */
+    private final Object stopLock = new Object();
+    /** Guarded by this: a stop is running, and whether threads are wanted again once it is over. */
+    private boolean stopInProgress;
+    private boolean restartAfterStop;
     private volatile CadConnectionFactory factory;
     private volatile SonoranSettings sonoran;
     private volatile DispatcherSettings dispatcherSettings;
@@ -112,6 +117,12 @@ public final class NetworkNode {
 
     /** Starts the threads, again after {@link #stop} (a reload that switched the CAD connection off and on). */
     private synchronized void ensureRunning() {
+        if (stopInProgress) {
+            // A reload switched the connection on again while the old one still drains: new threads
+            // would take work that the stop then gives back under them, and hold a lock it releases.
+            restartAfterStop = true;
+            return;
+        }
         if (election != null && election.isAlive()) {
             return;
         }
@@ -193,10 +204,30 @@ public final class NetworkNode {
      * send, the lock is released so another server takes over at once, and the threads end.
      */
     public void stop(Duration timeout) {
+        synchronized (stopLock) {
+            synchronized (this) {
+                stopping = true;
+                stopInProgress = true;
+                restartAfterStop = false;
+            }
+            try {
+                stopThreads(timeout);
+            } finally {
+                synchronized (this) {
+                    stopInProgress = false;
+                    if (restartAfterStop) {
+                        restartAfterStop = false;
+                        ensureRunning();
+                    }
+                }
+            }
+        }
+    }
+
+    private void stopThreads(Duration timeout) {
         Thread election;
         Thread worker;
         synchronized (this) {
-            stopping = true;
             election = this.election;
             worker = this.worker;
         }

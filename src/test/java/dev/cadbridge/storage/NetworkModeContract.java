@@ -533,6 +533,63 @@ abstract class NetworkModeContract {
         }
     }
 
+    /**
+     * The owner fixes the key and reloads again while the connection the first reload switched off
+     * still drains (a request was in flight, work was queued): the old threads finish stopping
+     * before new ones start, so the new sender's work is not given back under it, and what the
+     * network asks is delivered once.
+     */
+    @Test
+    void aSendersConnectionSwitchedOnAgainWhileItStillDrainsSendsEveryOperationOnceWithOneElection() {
+        cad.setRateLimitsEnabled(false);
+        cad.inject(new SandboxFault.Slow(Duration.ofMillis(800)));
+        long electionsBefore = threadsNamed(ELECTION_THREAD);
+        long workersBefore = threadsNamed(WORKER_THREAD);
+        ExecutorService async = Executors.newCachedThreadPool();
+        try {
+            Harness reloaded = startCore("drain-a", true);
+            reloaded.platform.runAsyncOn(async);
+            await().atMost(Duration.ofSeconds(30)).until(() -> network(reloaded).thisServerSends());
+            Harness other = startCore("drain-b", true);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "drain-a".equals(network(other).sender()));
+
+            Map<String, CompletableFuture<CadResult>> kicks = new LinkedHashMap<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < 100; i++) {
+                for (long wait = start + i * 50_000_000L - System.nanoTime(); wait > 0; wait = start + i * 50_000_000L - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                String unit = "drain-unit-" + i;
+                kicks.put(unit, other.core.dispatcher().submit(new KickUnit(unit, "AFK")));
+                if (i == 40) {
+                    // Queued work keeps the switched-off connection draining for up to its shutdown timeout.
+                    reloaded.configure(withSetting(startedWith.get(reloaded), "sonoran.api-key", "", "dispatcher.shutdown-timeout", "3s"));
+                    reloaded.run(reloaded.console, "reload");
+                    awaitOnMain(reloaded, () -> reloaded.core.unavailableReason().isPresent());
+                    reloaded.configure(startedWith.get(reloaded).toArray());
+                    reloaded.run(reloaded.console, "reload");
+                    awaitOnMain(reloaded, () -> reloaded.core.unavailableReason().isEmpty());
+                }
+            }
+            try {
+                CompletableFuture.allOf(kicks.values().toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();
+            } finally {
+                diagnose(List.of(reloaded, other), List.copyOf(kicks.values()));
+            }
+            Map<String, Long> kicked = counted(cad.deliveredKicks().stream().map(SandboxEvent.Kick::unitId).toList());
+            assertThat(kicked).as("kicks that reached the CAD more than once").allSatisfy((unit, times) -> assertThat(times).isEqualTo(1));
+            kicks.forEach((unit, result) -> {
+                assertThat(result.join()).as(unit).isInstanceOf(CadResult.Delivered.class);
+                assertThat(kicked.get(unit)).as("times %s reached the CAD", unit).isEqualTo(1);
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> threadsNamed(ELECTION_THREAD) == electionsBefore + 2
+                    && threadsNamed(WORKER_THREAD) == workersBefore + 2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> network(reloaded).thisServerSends() != network(other).thisServerSends());
+        } finally {
+            async.shutdown();
+        }
+    }
+
     private static final String ELECTION_THREAD = "CadBridge-Network-Election";
     private static final String WORKER_THREAD = "CadBridge-Network";
 
@@ -540,11 +597,10 @@ abstract class NetworkModeContract {
         return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.isAlive() && thread.getName().equals(name)).count();
     }
 
-    /** {@code settings} with one key set to another value (a later key wins). */
-    static Object[] withSetting(List<Object> settings, String key, Object value) {
+    /** {@code settings} with some keys set to other values ("dotted.key", value, ...; a later key wins). */
+    static Object[] withSetting(List<Object> settings, Object... changes) {
         List<Object> changed = new ArrayList<>(settings);
-        changed.add(key);
-        changed.add(value);
+        changed.addAll(List.of(changes));
         return changed.toArray();
     }
 
