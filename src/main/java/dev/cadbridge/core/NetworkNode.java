@@ -45,8 +45,8 @@ import java.util.logging.Logger;
  * within the election silence its session, and the lock, are given up and the sending dispatcher
  * is closed (its request cancelled), so a sender cut off from the database stops. The lock is
  * given up too when the election connection answers but the worker's calls on the other
- * connections have not for {@link Timing#aliveWithin}: a sender that can neither take work nor
- * write outcomes would otherwise keep every other server from sending.
+ * connections have not for {@link NetworkStore#poolSilence}: a sender that can neither take work
+ * nor write outcomes would otherwise keep every other server from sending.
  */
 public final class NetworkNode {
 
@@ -322,7 +322,7 @@ public final class NetworkNode {
 
     private boolean workerReachesDatabase() {
         long answeredAt = workerAnsweredAtNanos;
-        return answeredAt != 0 && System.nanoTime() - answeredAt < timing.aliveWithin().toNanos();
+        return answeredAt != 0 && System.nanoTime() - answeredAt < store.poolSilence().toNanos();
     }
 
     private void startSending() {

@@ -436,7 +436,7 @@ abstract class NetworkModeContract {
                 kicks.put("hang-unit-" + i, other.core.dispatcher().submit(new KickUnit("hang-unit-" + i, "AFK")));
             }
             try {
-                await().atMost(Duration.ofSeconds(30)).until(() -> network(other).thisServerSends());
+                await().atMost(Duration.ofSeconds(60)).until(() -> network(other).thisServerSends());
             } finally {
                 System.out.println("after the hang: " + network(stuck) + " / " + network(other));
             }
@@ -448,6 +448,7 @@ abstract class NetworkModeContract {
             CompletableFuture.allOf(kicks.values().toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();
             assertThat(network(stuck).thisServerSends()).isFalse();
             System.out.printf("network %s: a sender whose pool hangs handed over %d ms after the hang%n", type(), handedOver.toMillis());
+            assertThat(handedOver).isLessThan(StorageTuning.defaults().silenceTimeout().plusSeconds(5));
 
             proxy.restore();
             await().atMost(Duration.ofSeconds(60)).until(() -> network(other).queued().isEmpty());
