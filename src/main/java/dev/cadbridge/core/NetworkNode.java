@@ -44,7 +44,10 @@ import java.util.logging.Logger;
  * <p>Sending stops at once when the lock may be lost: a request goes on the wire only while the
  * election connection answered within the last {@link Timing#fresh}; when it does not answer
  * within the election silence its session, and the lock, are given up and the sending dispatcher
- * is closed (its request cancelled), so a sender cut off from the database stops.
+ * is closed (its request cancelled), so a sender cut off from the database stops. The lock is
+ * given up too when the election connection answers but the worker's calls on the other
+ * connections have not for {@link NetworkStore#poolSilence}: a sender that can neither take work
+ * nor write outcomes would otherwise keep every other server from sending.
  */
 public final class NetworkNode {
 
@@ -72,6 +75,11 @@ public final class NetworkNode {
 
     private volatile boolean on;
     private volatile boolean stopping;
+    /** One {@link #stop} at a time. */
+    private final Object stopLock = new Object();
+    /** Guarded by this: a stop is running, and whether threads are wanted again once it is over. */
+    private boolean stopInProgress;
+    private boolean restartAfterStop;
     private volatile CadConnectionFactory factory;
     private volatile SonoranSettings sonoran;
     private volatile DispatcherSettings dispatcherSettings;
@@ -84,6 +92,8 @@ public final class NetworkNode {
     private volatile String tookOverFrom;
     /** Monotonic time of the election connection's last answer while holding the lock; 0 while not holding it. */
     private volatile long confirmedAtNanos;
+    /** Monotonic time the worker's last regular database call (recording this run, taking work) answered; 0 before the first. */
+    private volatile long workerAnsweredAtNanos;
 
     /** Rows this run took as the sender and still owes an outcome for: id to the server that asked. */
     private final Map<UUID, String> askedBy = new ConcurrentHashMap<>();
@@ -109,6 +119,12 @@ public final class NetworkNode {
 
     /** Starts the threads, again after {@link #stop} (a reload that switched the CAD connection off and on). */
     private synchronized void ensureRunning() {
+        if (stopInProgress) {
+            // A reload switched the connection on again while the old one still drains: new threads
+            // would take work that the stop then gives back under them, and hold a lock it releases.
+            restartAfterStop = true;
+            return;
+        }
         if (election != null && election.isAlive()) {
             return;
         }
@@ -190,10 +206,30 @@ public final class NetworkNode {
      * send, the lock is released so another server takes over at once, and the threads end.
      */
     public void stop(Duration timeout) {
+        synchronized (stopLock) {
+            synchronized (this) {
+                stopping = true;
+                stopInProgress = true;
+                restartAfterStop = false;
+            }
+            try {
+                stopThreads(timeout);
+            } finally {
+                synchronized (this) {
+                    stopInProgress = false;
+                    if (restartAfterStop) {
+                        restartAfterStop = false;
+                        ensureRunning();
+                    }
+                }
+            }
+        }
+    }
+
+    private void stopThreads(Duration timeout) {
         Thread election;
         Thread worker;
         synchronized (this) {
-            stopping = true;
             election = this.election;
             worker = this.worker;
         }
@@ -252,6 +288,15 @@ public final class NetworkNode {
         if (!on || factory == null || !store.ready()) {
             return;
         }
+        if (!workerReachesDatabase()) {
+            if (sender != null) {
+                stopSending("its other connections to the database do not answer, so it can neither take operations nor"
+                        + " write their outcomes", Duration.ZERO);
+            }
+            confirmedAtNanos = 0;
+            store.releaseSenderLock();
+            return;
+        }
         boolean held;
         try {
             held = store.holdSenderLock();
@@ -275,6 +320,11 @@ public final class NetworkNode {
                 stopSending("it lost its connection to the database, and with it the sender lock", Duration.ZERO);
             }
         }
+    }
+
+    private boolean workerReachesDatabase() {
+        long answeredAt = workerAnsweredAtNanos;
+        return answeredAt != 0 && System.nanoTime() - answeredAt < store.poolSilence().toNanos();
     }
 
     private void startSending() {
@@ -439,6 +489,7 @@ public final class NetworkNode {
 
     private void take(Sender current, Instant now) throws SQLException {
         NetworkStore.Claims claims = store.claim(now, CLAIM_LIMIT);
+        workerAnsweredAtNanos = System.nanoTime();
         outcomes.addAll(claims.settled());
         List<UUID> notHanded = new ArrayList<>();
         synchronized (sendingGuard) {
@@ -492,6 +543,7 @@ public final class NetworkNode {
         SonoranSettings settings = sonoran;
         NetworkStore.View seen = store.recordRun(now, senderSince, tookOverFrom, playersHere, settings == null ? -1 : settings.serverId(),
                 timing.aliveWithin());
+        workerAnsweredAtNanos = System.nanoTime();
         view = seen;
         if (!on && mode == NetworkMode.AUTO && seen.serverNames() > 1) {
             on = true;

@@ -47,6 +47,7 @@ public final class NetworkStore {
     private final DataSource dataSource;
     private final Consumer<Connection> discard;
     private final Duration electionSilence;
+    private final Duration poolSilence;
     private final OperationCodec codec = new OperationCodec();
     private final Logger logger;
 
@@ -54,7 +55,8 @@ public final class NetworkStore {
     private boolean senderLockHeld;
 
     NetworkStore(SqlDatabase database, SqlOutbox outbox, RunLock runLock, String runId, StorageConfig config,
-                 DataSource dataSource, Consumer<Connection> discard, Duration electionSilence, Logger logger) {
+                 DataSource dataSource, Consumer<Connection> discard, Duration electionSilence, Duration poolSilence,
+                 Logger logger) {
         this.database = database;
         this.outbox = outbox;
         this.runLock = runLock;
@@ -64,6 +66,7 @@ public final class NetworkStore {
         this.dataSource = dataSource;
         this.discard = discard;
         this.electionSilence = electionSilence;
+        this.poolSilence = poolSilence;
         this.logger = logger;
     }
 
@@ -84,6 +87,15 @@ public final class NetworkStore {
 
     public String runId() {
         return runId;
+    }
+
+    /**
+     * How long the other connections (taking work, writing outcomes, recording the run) may go
+     * without an answer before they count as cut off: the pool's own limit for a silent connection.
+     * A statement the database cancels (a lock wait past the query timeout) answers sooner.
+     */
+    public Duration poolSilence() {
+        return poolSilence;
     }
 
     /** Whether the schema is ready; nothing here works before. */

@@ -322,10 +322,12 @@ public final class SqlOutbox implements OutboxListener {
 
     private Void write(Connection connection, Map<UUID, OutboxBacklog.Change> changes) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(database.dialect.upsertOutboxRow(database.tables));
-             PreparedStatement markSending = connection.prepareStatement(
-                     "UPDATE " + database.tables.outbox() + " SET state = '" + SENDING + "' WHERE id = ?");
-             PreparedStatement markPending = connection.prepareStatement(
-                     "UPDATE " + database.tables.outbox() + " SET state = '" + PENDING + "' WHERE id = ?");
+             // Only this server's own rows: a network row this run took and gave back (its mark still
+             // waiting in the backlog) must stay in the network queue for the next sender.
+             PreparedStatement markSending = connection.prepareStatement("UPDATE " + database.tables.outbox() + " SET state = '"
+                     + SENDING + "' WHERE id = ? AND state IN ('" + PENDING + "', '" + SENDING + "')");
+             PreparedStatement markPending = connection.prepareStatement("UPDATE " + database.tables.outbox() + " SET state = '"
+                     + PENDING + "' WHERE id = ? AND state IN ('" + PENDING + "', '" + SENDING + "')");
              PreparedStatement delete = connection.prepareStatement("DELETE FROM " + database.tables.outbox() + " WHERE id = ?");
              // A taken network row is marked only while this run still owns it and has not given it back.
              PreparedStatement markTaken = connection.prepareStatement("UPDATE " + database.tables.outbox()

@@ -69,7 +69,7 @@ public final class Storage {
         this.outbox = new SqlOutbox(database, new OutboxBacklog(tuning.backlogLimit()), config.serverName(), runId, runLock, logger);
         this.identities = new SqlIdentityRepository(database);
         this.network = new NetworkStore(database, outbox, runLock, runId, config, dataSource, dataSource::evictConnection,
-                NETWORK_ELECTION_SILENCE, logger);
+                NETWORK_ELECTION_SILENCE, tuning.silenceTimeout(), logger);
     }
 
     /** How long a sender waits for its election connection to answer before it stops sending. */

@@ -39,6 +39,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -61,6 +63,8 @@ abstract class NetworkModeContract {
     final String prefix = TestDatabases.freshPrefix();
     final SonoranSandbox cad = new SonoranSandbox(Clock.systemUTC());
     final List<Harness> cores = new ArrayList<>();
+    /** The config each core started with ("dotted.key", value, ...), for tests that reload it. */
+    final Map<Harness, List<Object>> startedWith = new ConcurrentHashMap<>();
     /** All cores read one frozen clock: operation deadlines are compared across servers. */
     final Instant frozenNow = Instant.now();
 
@@ -110,6 +114,7 @@ abstract class NetworkModeContract {
                 "storage.server-name", serverName));
         settings.addAll(List.of(extra));
         h.configure(settings.toArray());
+        startedWith.put(h, settings);
         h.connectionFactory = unpaced
                 ? (sonoran, dispatcherSettings, outbox) -> CadConnections.of(
                         SandboxDispatchers.start(cad.port(), cad.apiKey(), outbox, Clock.systemUTC(), h.platform.logger()))
@@ -394,6 +399,207 @@ abstract class NetworkModeContract {
             });
             assertThat(network(cutOff).thisServerSends()).isFalse();
         }
+    }
+
+    /**
+     * The sender's election connection still answers, but every other connection it has to the
+     * database hangs (a pool stuck behind a firewall that dropped those flows, say): it can neither
+     * take work nor write outcomes, so it must not keep the lock. Another server takes over and
+     * delivers what is asked meanwhile, once; nothing the stuck sender held is lost.
+     */
+    @Test
+    void aSenderWhoseOtherDatabaseConnectionsHangWhileItsElectionAnswersHandsOverAndNothingIsLostOrSentTwice() throws Exception {
+        cad.setRateLimitsEnabled(false);
+        StorageConfig db = TestDatabases.config(type(), prefix, "proxy");
+        try (TcpProxy proxy = new TcpProxy(db.host(), db.port())) {
+            Harness stuck = startCore("net-stuck", true, proxy);
+            await().atMost(Duration.ofSeconds(30)).until(() -> network(stuck).thisServerSends());
+            Harness other = startCore("net-well", true);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "net-stuck".equals(network(other).sender()));
+            assertThat(other.core.dispatcher().submit(new KickUnit("before-hang", "AFK")).orTimeout(30, TimeUnit.SECONDS).join())
+                    .isInstanceOf(CadResult.Delivered.class);
+
+            proxy.blackholeAllBut(clientPortHoldingTheSenderLock(db));
+            Instant hungAt = Instant.now();
+            Map<String, CompletableFuture<CadResult>> kicks = new LinkedHashMap<>();
+            for (int i = 0; i < 20; i++) {
+                kicks.put("hang-unit-" + i, other.core.dispatcher().submit(new KickUnit("hang-unit-" + i, "AFK")));
+            }
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> network(other).thisServerSends());
+            } finally {
+                System.out.println("after the hang: " + network(stuck) + " / " + network(other));
+            }
+            Duration handedOver = Duration.between(hungAt, Instant.now());
+            for (int i = 20; i < 40; i++) {
+                kicks.put("hang-unit-" + i, other.core.dispatcher().submit(new KickUnit("hang-unit-" + i, "AFK")));
+            }
+            // Delivered while the stuck server's pool still hangs.
+            CompletableFuture.allOf(kicks.values().toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();
+            assertThat(network(stuck).thisServerSends()).isFalse();
+            System.out.printf("network %s: a sender whose pool hangs handed over %d ms after the hang%n", type(), handedOver.toMillis());
+            assertThat(handedOver).isLessThan(StorageTuning.defaults().silenceTimeout().plusSeconds(5));
+
+            proxy.restore();
+            await().atMost(Duration.ofSeconds(60)).until(() -> network(other).queued().isEmpty());
+            Map<String, Long> kicked = counted(cad.deliveredKicks().stream().map(SandboxEvent.Kick::unitId).toList());
+            kicks.forEach((unit, result) -> {
+                assertThat(result.join()).as(unit).isInstanceOf(CadResult.Delivered.class);
+                assertThat(kicked.get(unit)).as("times %s reached the CAD", unit).isEqualTo(1);
+            });
+            assertThat(kicked.get("before-hang")).isEqualTo(1);
+            assertThat(network(stuck).thisServerSends()).isFalse();
+        }
+    }
+
+    /** The port the database sees for the connection that holds the network's sender lock. */
+    private int clientPortHoldingTheSenderLock(StorageConfig db) throws Exception {
+        String lock = NetworkStore.senderLockName(db);
+        try (Connection connection = TestDatabases.open(TestDatabases.config(type(), prefix, "lookup"), dataFolder);
+             java.sql.PreparedStatement select = connection.prepareStatement(type() == StorageType.MARIADB
+                     ? "SELECT HOST FROM information_schema.PROCESSLIST WHERE ID = IS_USED_LOCK(?)"
+                     : "SELECT a.client_port FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory'"
+                             + " AND l.granted AND l.objsubid = 1 AND ((l.classid::bigint << 32) | l.objid::bigint) = ?")) {
+            if (type() == StorageType.MARIADB) {
+                select.setString(1, RunLocks.MariaDbNamedLock.name(lock));
+            } else {
+                select.setLong(1, RunLocks.PostgresAdvisoryLock.key(lock));
+            }
+            try (java.sql.ResultSet result = select.executeQuery()) {
+                assertThat(result.next()).as("a session holds the sender lock").isTrue();
+                String host = result.getString(1);
+                return Integer.parseInt(host.substring(host.lastIndexOf(':') + 1));
+            }
+        }
+    }
+
+    /**
+     * An owner switches the CAD connection off with /cad reload (the key removed) and on again: while
+     * it is off another server sends for the network, and this one stops all its network threads;
+     * once it is on again it runs one election and one worker, and sends for the network when it
+     * is elected.
+     */
+    @Test
+    void aSenderWhoseConnectionIsSwitchedOffAndOnByReloadHandsOverAndLaterSendsAgainWithOneElection() {
+        cad.setRateLimitsEnabled(false);
+        long electionsBefore = threadsNamed(ELECTION_THREAD);
+        long workersBefore = threadsNamed(WORKER_THREAD);
+        ExecutorService async = Executors.newCachedThreadPool();
+        try {
+            Harness reloaded = startCore("reload-a", true);
+            reloaded.platform.runAsyncOn(async); // as on a real server: the old connection drains off the server thread
+            await().atMost(Duration.ofSeconds(30)).until(() -> network(reloaded).thisServerSends());
+            Harness other = startCore("reload-b", true);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "reload-a".equals(network(other).sender()));
+            assertThat(threadsNamed(ELECTION_THREAD)).isEqualTo(electionsBefore + 2);
+
+            reloaded.configure(withSetting(startedWith.get(reloaded), "sonoran.api-key", ""));
+            reloaded.run(reloaded.console, "reload");
+            awaitOnMain(reloaded, () -> reloaded.core.unavailableReason().isPresent());
+            await().atMost(Duration.ofSeconds(30)).until(() -> network(other).thisServerSends());
+            await().atMost(Duration.ofSeconds(10)).until(() -> threadsNamed(ELECTION_THREAD) == electionsBefore + 1
+                    && threadsNamed(WORKER_THREAD) == workersBefore + 1);
+            assertThat(network(reloaded).thisServerSends()).isFalse();
+            assertThat(other.core.dispatcher().submit(new KickUnit("while-off", "AFK")).orTimeout(30, TimeUnit.SECONDS).join())
+                    .isInstanceOf(CadResult.Delivered.class);
+
+            reloaded.configure(startedWith.get(reloaded).toArray());
+            reloaded.run(reloaded.console, "reload");
+            awaitOnMain(reloaded, () -> reloaded.core.unavailableReason().isEmpty());
+            // The other server still holds the lock; when it stops, the reloaded one takes over.
+            other.core.disable();
+            cores.remove(other);
+            await().atMost(Duration.ofSeconds(30)).until(() -> network(reloaded).thisServerSends());
+            Harness asker = startCore("reload-c", true);
+            assertThat(asker.core.dispatcher().submit(new KickUnit("after-on", "AFK")).orTimeout(30, TimeUnit.SECONDS).join())
+                    .isInstanceOf(CadResult.Delivered.class);
+            assertThat(network(asker).thisServerSends()).isFalse();
+
+            assertThat(counted(cad.deliveredKicks().stream().map(SandboxEvent.Kick::unitId).toList()))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("while-off", 1L, "after-on", 1L));
+            assertThat(threadsNamed(ELECTION_THREAD)).as("election threads of reload-a and reload-c").isEqualTo(electionsBefore + 2);
+            assertThat(threadsNamed(WORKER_THREAD)).as("network workers of reload-a and reload-c").isEqualTo(workersBefore + 2);
+        } finally {
+            async.shutdown();
+        }
+    }
+
+    /**
+     * The owner fixes the key and reloads again while the connection the first reload switched off
+     * still drains (a request was in flight, work was queued): the old threads finish stopping
+     * before new ones start, so the new sender's work is not given back under it, and what the
+     * network asks is delivered once.
+     */
+    @Test
+    void aSendersConnectionSwitchedOnAgainWhileItStillDrainsSendsEveryOperationOnceWithOneElection() {
+        cad.setRateLimitsEnabled(false);
+        cad.inject(new SandboxFault.Slow(Duration.ofMillis(800)));
+        long electionsBefore = threadsNamed(ELECTION_THREAD);
+        long workersBefore = threadsNamed(WORKER_THREAD);
+        ExecutorService async = Executors.newCachedThreadPool();
+        try {
+            Harness reloaded = startCore("drain-a", true);
+            reloaded.platform.runAsyncOn(async);
+            await().atMost(Duration.ofSeconds(30)).until(() -> network(reloaded).thisServerSends());
+            Harness other = startCore("drain-b", true);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "drain-a".equals(network(other).sender()));
+
+            Map<String, CompletableFuture<CadResult>> kicks = new LinkedHashMap<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < 100; i++) {
+                for (long wait = start + i * 50_000_000L - System.nanoTime(); wait > 0; wait = start + i * 50_000_000L - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                String unit = "drain-unit-" + i;
+                kicks.put(unit, other.core.dispatcher().submit(new KickUnit(unit, "AFK")));
+                if (i == 40) {
+                    // Queued work keeps the switched-off connection draining for up to its shutdown timeout.
+                    reloaded.configure(withSetting(startedWith.get(reloaded), "sonoran.api-key", "", "dispatcher.shutdown-timeout", "3s"));
+                    reloaded.run(reloaded.console, "reload");
+                    awaitOnMain(reloaded, () -> reloaded.core.unavailableReason().isPresent());
+                    reloaded.configure(startedWith.get(reloaded).toArray());
+                    reloaded.run(reloaded.console, "reload");
+                    awaitOnMain(reloaded, () -> reloaded.core.unavailableReason().isEmpty());
+                }
+            }
+            try {
+                CompletableFuture.allOf(kicks.values().toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();
+            } finally {
+                diagnose(List.of(reloaded, other), List.copyOf(kicks.values()));
+            }
+            Map<String, Long> kicked = counted(cad.deliveredKicks().stream().map(SandboxEvent.Kick::unitId).toList());
+            assertThat(kicked).as("kicks that reached the CAD more than once").allSatisfy((unit, times) -> assertThat(times).isEqualTo(1));
+            kicks.forEach((unit, result) -> {
+                assertThat(result.join()).as(unit).isInstanceOf(CadResult.Delivered.class);
+                assertThat(kicked.get(unit)).as("times %s reached the CAD", unit).isEqualTo(1);
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> threadsNamed(ELECTION_THREAD) == electionsBefore + 2
+                    && threadsNamed(WORKER_THREAD) == workersBefore + 2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> network(reloaded).thisServerSends() != network(other).thisServerSends());
+        } finally {
+            async.shutdown();
+        }
+    }
+
+    private static final String ELECTION_THREAD = "CadBridge-Network-Election";
+    private static final String WORKER_THREAD = "CadBridge-Network";
+
+    static long threadsNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.isAlive() && thread.getName().equals(name)).count();
+    }
+
+    /** {@code settings} with some keys set to other values ("dotted.key", value, ...; a later key wins). */
+    static Object[] withSetting(List<Object> settings, Object... changes) {
+        List<Object> changed = new ArrayList<>(settings);
+        changed.addAll(List.of(changes));
+        return changed.toArray();
+    }
+
+    static void awaitOnMain(Harness core, java.util.concurrent.Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            core.platform.runMainTasks();
+            return condition.call();
+        });
     }
 
     /**

@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * unreachable and bring it back, in two ways: {@link #cut} resets every connection and refuses new
  * ones (a server that is down), {@link #blackhole} keeps every connection open and accepts new ones
  * but forwards nothing in either direction (a host that lost power, or a firewall dropping
- * packets: no reset ever arrives). After {@link #restore} a held connection carries on with the
- * bytes held back, as TCP does when the network comes back.
+ * packets: no reset ever arrives). {@link #blackholeAllBut} does the same to every connection but
+ * one, new ones included. After {@link #restore} a held connection carries on with the bytes held
+ * back, as TCP does when the network comes back.
  */
 final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
@@ -25,6 +26,8 @@ final class TcpProxy implements AutoCloseable {
     private final Object flow = new Object();
     private volatile boolean down;
     private boolean silent;
+    /** While silent, the connection that still flows: its local port towards the database; -1 for none. */
+    private int flowingPort = -1;
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
         this.target = new InetSocketAddress(targetHost, targetPort);
@@ -48,8 +51,17 @@ final class TcpProxy implements AutoCloseable {
 
     /** Stops forwarding without closing anything, until {@link #restore}. */
     void blackhole() {
+        blackholeAllBut(-1);
+    }
+
+    /**
+     * Stops forwarding on every connection, and on those opened later, except the one whose socket
+     * towards the database has local port {@code keptPort} (the client port the database sees).
+     */
+    void blackholeAllBut(int keptPort) {
         synchronized (flow) {
             silent = true;
+            flowingPort = keptPort;
         }
     }
 
@@ -61,9 +73,9 @@ final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private void awaitFlow() throws InterruptedException {
+    private void awaitFlow(int upstreamPort) throws InterruptedException {
         synchronized (flow) {
-            while (silent) {
+            while (silent && upstreamPort != flowingPort) {
                 flow.wait();
             }
         }
@@ -85,25 +97,25 @@ final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(target.getAddress(), target.getPort());
                 open.add(client);
                 open.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                pump(client, upstream, upstream.getLocalPort());
+                pump(upstream, client, upstream.getLocalPort());
             } catch (IOException e) {
                 closeQuietly(client);
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, int upstreamPort) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                awaitFlow();
+                awaitFlow(upstreamPort);
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
-                    awaitFlow();
+                    awaitFlow(upstreamPort);
                     out.write(buffer, 0, read);
                 }
-                awaitFlow(); // the end of the stream is held back too
+                awaitFlow(upstreamPort); // the end of the stream is held back too
             } catch (IOException | InterruptedException ignored) {
                 // the other side or cut() closed it
             } finally {
