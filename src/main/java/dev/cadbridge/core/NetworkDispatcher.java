@@ -141,21 +141,17 @@ public final class NetworkDispatcher implements CadDispatcher {
 
     /** Ends the wait of operations whose outcome is long overdue; returns their ids. */
     List<UUID> giveUpOverdue(Instant now) {
-        List<UUID> overdue = awaited.entrySet().stream()
+        List<Map.Entry<UUID, Awaited>> overdue = awaited.entrySet().stream()
                 .filter(entry -> now.isAfter(entry.getValue().giveUpAt()))
-                .map(Map.Entry::getKey)
                 .toList();
-        for (UUID id : overdue) {
-            Awaited waiting = awaited.get(id);
-            if (waiting != null && waiting.route().answersAtOnce()) {
-                complete(id, new CadResult.Failed(FailureKind.UNREACHABLE, "no answer came back from the server sending for the"
-                        + " network in time; try again in a moment", null));
-            } else {
-                complete(id, new CadResult.OutcomeUnknown("no outcome came back from the server sending for the network; it may or may"
-                        + " not have reached the CAD. Check the CAD."));
-            }
+        for (Map.Entry<UUID, Awaited> entry : overdue) {
+            complete(entry.getKey(), entry.getValue().route().answersAtOnce()
+                    ? new CadResult.Failed(FailureKind.UNREACHABLE, "no answer came back from the server sending for the network in time;"
+                            + " try again in a moment", null)
+                    : new CadResult.OutcomeUnknown("no outcome came back from the server sending for the network; it may or may not"
+                            + " have reached the CAD. Check the CAD."));
         }
-        return overdue;
+        return overdue.stream().map(Map.Entry::getKey).toList();
     }
 
     private static UUID newId() {

@@ -179,14 +179,12 @@ public final class NetworkNode {
      * replacing another's. Empty on the servers that do not send.
      */
     public OptionalInt heartbeatCount(int playersOnThisServer) {
-        int before = playersHere;
         playersHere = playersOnThisServer;
         NetworkStore.View seen = view;
         if (sender == null) {
             return OptionalInt.empty();
         }
-        int others = seen == null ? 0 : seen.playersOnline() - Math.max(before, 0);
-        return OptionalInt.of(Math.max(0, others) + playersOnThisServer);
+        return OptionalInt.of((seen == null ? 0 : seen.playersElsewhere()) + playersOnThisServer);
     }
 
     public NetworkStatus status() {

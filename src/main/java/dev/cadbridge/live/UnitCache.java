@@ -1,6 +1,7 @@
 package dev.cadbridge.live;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public final class UnitCache {
      * Units that events or answers spoke of since the seed's request left: the seed's list is older
      * than those, so it must not bring back a unit that logged out or drop one that logged in meanwhile.
      */
-    private final Set<Long> heardOfSinceSeedAsked = ConcurrentHashMap.newKeySet();
+    private final Set<Long> heardOfSinceSeedAsked = new HashSet<>();
 
     public UnitCache(PlayerDirectory players) {
         this.players = players;
@@ -42,6 +43,7 @@ public final class UnitCache {
         listed.stream()
                 .filter(unit -> !heardOfSinceSeedAsked.contains(unit.ident()))
                 .forEach(unit -> units.put(unit.ident(), unit));
+        heardOfSinceSeedAsked.clear();
         refreshPlayers();
     }
 

@@ -451,12 +451,12 @@ public final class NetworkStore {
     // ----- the runs: who is there, who sends -----
 
     /**
-     * What /cad status shows about the network, and {@code playersOnline}, the players on all live
-     * runs as each last counted them (the network's heartbeat sends it); {@code serverIds}, the
+     * What /cad status shows about the network, and {@code playersElsewhere}, the players on the
+     * other live runs as each last counted them (the sender adds its own for the heartbeat); {@code serverIds}, the
      * {@code sonoran.server-id}s of the live runs.
      */
     public record View(String sender, Instant senderSince, String tookOverFrom, int serverNames,
-                       Map<OperationType, Integer> queued, List<String> sameNameRuns, int playersOnline,
+                       Map<OperationType, Integer> queued, List<String> sameNameRuns, int playersElsewhere,
                        Set<Integer> serverIds) {}
 
     /**
@@ -526,7 +526,7 @@ public final class NetworkStore {
         String tookOverFrom = null;
         Set<String> names = new java.util.HashSet<>();
         List<String> sameName = new ArrayList<>();
-        int playersOnline = 0;
+        int playersElsewhere = 0;
         Set<Integer> serverIds = new java.util.TreeSet<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT run_id, server_name, seen_at, sender_since, took_over_from, player_count, server_id FROM " + database.tables.networkRuns())) {
@@ -545,8 +545,8 @@ public final class NetworkStore {
                         tookOverFrom = result.getString(5);
                     }
                     int players = result.getInt(6);
-                    if (alive && !result.wasNull()) {
-                        playersOnline += players;
+                    if (alive && !result.wasNull() && !run.equals(runId)) {
+                        playersElsewhere += players;
                     }
                     int sonoranServerId = result.getInt(7);
                     if (alive && !result.wasNull()) {
@@ -585,6 +585,6 @@ public final class NetworkStore {
             }
         }
         return new View(sender, sender == null ? null : Instant.ofEpochMilli(senderSince), tookOverFrom, names.size(),
-                Map.copyOf(queued), List.copyOf(liveTwins), playersOnline, java.util.Collections.unmodifiableSet(serverIds));
+                Map.copyOf(queued), List.copyOf(liveTwins), playersElsewhere, java.util.Collections.unmodifiableSet(serverIds));
     }
 }

@@ -110,7 +110,7 @@ public final class SqlOutbox implements OutboxListener {
         }
         boolean holdsOneNotToRepeat = ids.stream().map(unfinishedTypes::get)
                 .anyMatch(type -> type != null && !type.route().repeatable());
-        if (holdsOneNotToRepeat && database.ready.isDone() && database.health.connection() != StorageStatus.Connection.UNAVAILABLE) {
+        if (holdsOneNotToRepeat && database.ready.isDone() && !databaseUnavailable()) {
             try {
                 write.get(MAX_WAIT_FOR_IN_FLIGHT_MARK.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
